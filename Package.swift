@@ -1,0 +1,46 @@
+// swift-tools-version:6.0
+// d2l-swift: Dive into Deep Learning, chapter by chapter, in Swift.
+import PackageDescription
+import Foundation
+
+/// The numeric core is compiled with `-O` even in debug builds, so `swift run` and `swift test`
+/// (debug by default) train at close to release speed. SwiftPM refuses `unsafeFlags` in a
+/// package that is used as a versioned dependency; such a package can set D2L_PORTABLE=1 to drop
+/// the flag (the core then runs at -Onone speed in its debug builds).
+let portable = ProcessInfo.processInfo.environment["D2L_PORTABLE"] != nil
+let optimizedCore: [SwiftSetting] = portable ? [] : [.unsafeFlags(["-O"])]
+
+/// Chapter modules: one library target per book chapter, each standing on the `D2L` core.
+let chapterModules = [
+    "Preliminaries", "LinearNetworks", "MLP", "ConvNets", "ModernConvNets", "RNN", "Vision",
+]
+
+let package = Package(
+    name: "d2l-swift",
+    products: [
+        .library(name: "D2L", targets: ["D2L"]),
+        .library(name: "Exercises", targets: ["Exercises"]),
+    ] + chapterModules.map { .library(name: $0, targets: [$0]) },
+    targets: [
+        .systemLibrary(
+            name: "COpenBLAS",
+            path: "Sources/COpenBLAS",
+            providers: [.apt(["libopenblas-dev"])]
+        ),
+        .target(
+            name: "D2L",
+            dependencies: ["COpenBLAS"],
+            path: "Sources/D2L",
+            swiftSettings: optimizedCore
+        ),
+        .target(name: "Exercises", dependencies: ["D2L"], path: "Exercises"),
+        .executableTarget(name: "d2l-demo", dependencies: ["D2L"], path: "Sources/d2l-demo"),
+        .executableTarget(
+            name: "d2l-bench",
+            dependencies: ["D2L", "COpenBLAS"],
+            path: "Sources/d2l-bench"
+        ),
+        .testTarget(name: "D2LTests", dependencies: ["D2L"], path: "Tests/D2LTests"),
+    ] + chapterModules.map { .target(name: $0, dependencies: ["D2L"], path: "Sources/\($0)") },
+    swiftLanguageModes: [.v5]
+)

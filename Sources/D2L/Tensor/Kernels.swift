@@ -1,0 +1,114 @@
+import Dispatch
+import Foundation
+
+/// Loops shared by the elementwise kernels: splitting big jobs over the cores, and walking
+/// strided (non-contiguous or broadcast) operands one row at a time so the inner loop runs over
+/// raw pointers.
+enum Kernels {
+    /// Below this many elements a job runs on the calling thread; above it, it is split over all
+    /// cores. Thread start-up costs a few microseconds, about what 50 000 simple float ops take.
+    static let parallelThreshold = 1 << 16
+
+    /// Number of worker chunks for a job of `count` elements.
+    static func chunkCount(_ count: Int) -> Int {
+        count < parallelThreshold ? 1 : Swift.min(cores, Swift.max(1, count / (parallelThreshold / 2)))
+    }
+
+    static let cores = Swift.max(1, ProcessInfo.processInfo.activeProcessorCount)
+
+    /// Calls `body(start, end)` on disjoint ranges covering `0..<count`, in parallel when the
+    /// total work (`count` items of `workPerItem` elements each) is large.
+    @inline(__always)
+    static func parallelRanges(_ count: Int, workPerItem: Int = 1, _ body: (Int, Int) -> Void) {
+        let chunks = Swift.min(count, chunkCount(count * workPerItem))
+        if chunks <= 1 {
+            body(0, count)
+            return
+        }
+        let size = (count + chunks - 1) / chunks
+        DispatchQueue.concurrentPerform(iterations: chunks) { c in
+            let start = c * size
+            let end = Swift.min(count, start + size)
+            if start < end { body(start, end) }
+        }
+    }
+
+    /// Visits the rows `rows` (each row spans the last axis) of an index space of `shape`,
+    /// passing the storage offset of the row's first element in each of two operands whose
+    /// strides are `a` and `b`, and the row number. Zero strides express broadcasting.
+    @inline(__always)
+    static func forEachRow(shape: [Int], a: [Int], b: [Int], rows: Range<Int>,
+                           _ body: (_ offsetA: Int, _ offsetB: Int, _ row: Int) -> Void) {
+        let outer = shape.count - 1
+        if outer <= 0 {
+            for row in rows { body(0, 0, row) }
+            return
+        }
+        // Multi-index of the first row, and the matching offsets.
+        var index = [Int](repeating: 0, count: outer)
+        var offA = 0, offB = 0
+        var rest = rows.lowerBound
+        for axis in stride(from: outer - 1, through: 0, by: -1) {
+            index[axis] = rest % shape[axis]
+            rest /= shape[axis]
+            offA += index[axis] * a[axis]
+            offB += index[axis] * b[axis]
+        }
+        for row in rows {
+            body(offA, offB, row)
+            // Odometer increment of the outer axes.
+            var axis = outer - 1
+            while axis >= 0 {
+                index[axis] += 1
+                offA += a[axis]
+                offB += b[axis]
+                if index[axis] < shape[axis] { break }
+                offA -= a[axis] * shape[axis]
+                offB -= b[axis] * shape[axis]
+                index[axis] = 0
+                axis -= 1
+            }
+        }
+    }
+
+    /// Copies the (possibly strided) elements of `source` into the contiguous buffer `dest`.
+    static func gather(_ source: Tensor, into dest: UnsafeMutablePointer<Float>) {
+        let n = source.count
+        if n == 0 { return }
+        let src = source.base
+        if source.isContiguous {
+            dest.update(from: src, count: n)
+            return
+        }
+        let inner = source.shape.last ?? 1
+        let innerStride = source.strides.last ?? 1
+        let rows = n / inner
+        parallelRanges(rows, workPerItem: inner) { start, end in
+            forEachRow(shape: source.shape, a: source.strides, b: source.strides,
+                       rows: start..<end) { offA, _, row in
+                let out = dest + row * inner
+                let p = src + offA
+                for j in 0..<inner { out[j] = p[j * innerStride] }
+            }
+        }
+    }
+
+    /// Writes `source` (already broadcast to `dest`'s shape by zero strides) into the possibly
+    /// strided `dest`. Used by slice assignment and `copy_`.
+    static func scatter(_ source: Tensor, into dest: Tensor) {
+        check(source.shape == dest.shape, "scatter: source shape \(source.shape) differs from destination \(dest.shape)")
+        let n = dest.count
+        if n == 0 { return }
+        // Copy through a temporary when the two overlap in memory, so reads see old values.
+        let src = source.storage === dest.storage ? source.contiguousCopy() : source
+        let inner = dest.shape.last ?? 1
+        let rows = n / inner
+        let ds = dest.strides.last ?? 1
+        let ss = src.strides.last ?? 1
+        let dBase = dest.base, sBase = src.base
+        forEachRow(shape: dest.shape, a: dest.strides, b: src.strides, rows: 0..<rows) { offD, offS, _ in
+            let d = dBase + offD, s = sBase + offS
+            for j in 0..<inner { d[j * ds] = s[j * ss] }
+        }
+    }
+}

@@ -1,0 +1,86 @@
+// In-place operations (§2.1.6 "saving memory"): `X += Y`, `Z[...] = X + Y`, `zero()`, `copy(from:)`.
+// They write into the existing storage, so every view of it sees the change and `id(X)` — here
+// the storage object — stays the same.
+
+extension Tensor {
+    /// Stops when an in-place change would corrupt autograd: a tensor that requires gradients
+    /// may only be modified inside `noGrad { }` (as a parameter update is).
+    func checkInPlaceAllowed(_ operation: String) {
+        check(!(GradMode.isEnabled && requiresGrad),
+                     "\(operation): a tensor that requires grad (shape \(shape)) cannot be changed in place "
+                     + "while gradients are recorded; wrap the update in noGrad { }")
+        for (d, s) in zip(shape, strides) where s == 0 && d > 1 {
+            failCheck("\(operation): cannot write into an expanded (broadcast) view of shape \(shape)")
+        }
+    }
+
+    /// Applies `f(self, other)` elementwise, storing the result in this tensor's storage.
+    private func updateInPlace(_ other: Tensor, operation: String, resultType: DType,
+                               _ f: (Float, Float) -> Float) {
+        checkInPlaceAllowed(operation)
+        check(resultType == dtype || dtype == .float32,
+                     "\(operation): result type \(resultType) cannot be stored in a \(dtype) tensor in place")
+        let source = other.broadcastForWrite(to: shape, operation: operation)
+        let overlaps = other.storage === storage
+            && !(other.offset == offset && other.shape == shape && other.strides == strides)
+        let b = overlaps ? source.contiguousCopy() : source
+        if isContiguous {
+            Tensor.zipValues(self, b, into: self, f)
+        } else {
+            let result = Tensor.zipValues(self, b, dtype: dtype, operation: operation, f)
+            Kernels.scatter(result, into: self)
+        }
+    }
+
+    /// Adds `other` (broadcast) into this tensor's storage. Used for gradient accumulation.
+    func addInPlace(_ other: Tensor) {
+        updateInPlace(other, operation: "+=", resultType: DType.promoted(dtype, other.dtype)) { $0 + $1 }
+    }
+
+    /// `X += Y` without allocating a new tensor.
+    public static func += (lhs: Tensor, rhs: Tensor) { lhs.addInPlace(rhs) }
+    /// `X -= Y` in place.
+    public static func -= (lhs: Tensor, rhs: Tensor) {
+        lhs.updateInPlace(rhs, operation: "-=", resultType: DType.promoted(lhs.dtype, rhs.dtype)) { $0 - $1 }
+    }
+    /// `X *= Y` in place.
+    public static func *= (lhs: Tensor, rhs: Tensor) {
+        lhs.updateInPlace(rhs, operation: "*=", resultType: DType.promoted(lhs.dtype, rhs.dtype)) { $0 * $1 }
+    }
+    /// `X /= Y` in place (the tensor must be `float32`, as in PyTorch).
+    public static func /= (lhs: Tensor, rhs: Tensor) {
+        lhs.updateInPlace(rhs, operation: "/=", resultType: .float32) { $0 / $1 }
+    }
+    /// `X += c` in place.
+    public static func += (lhs: Tensor, rhs: Float) { lhs += scalar(rhs) }
+    /// `X -= c` in place.
+    public static func -= (lhs: Tensor, rhs: Float) { lhs -= scalar(rhs) }
+    /// `X *= c` in place.
+    public static func *= (lhs: Tensor, rhs: Float) { lhs *= scalar(rhs) }
+    /// `X /= c` in place.
+    public static func /= (lhs: Tensor, rhs: Float) { lhs /= scalar(rhs) }
+
+    /// Sets every element to zero in place, as `x.zero_()` (used to reset gradients).
+    public func zero() {
+        fill(0)
+    }
+
+    /// Sets every element to `value` in place, as `x.fill_(value)`.
+    public func fill(_ value: Float) {
+        checkInPlaceAllowed("fill")
+        if dtype.isIntegral { Tensor.checkExactIntegers([value], operation: "fill") }
+        if isContiguous {
+            base.update(repeating: value, count: count)
+        } else {
+            Kernels.scatter(Tensor.full([], value, dtype: dtype).broadcastForWrite(to: shape, operation: "fill"),
+                            into: self)
+        }
+    }
+
+    /// Copies `source` (broadcast to this shape) into this tensor's storage, as `x.copy_(src)`
+    /// or `Z[:] = X + Y`.
+    public func copy(from source: Tensor) {
+        checkInPlaceAllowed("copy")
+        Kernels.scatter(source.detach().broadcastForWrite(to: shape, operation: "copy"), into: self)
+    }
+}

@@ -1,0 +1,132 @@
+import COpenBLAS
+
+// Products of vectors and matrices (§2.3.7–2.3.9): dot, mv, mm and matmul with a leading batch
+// axis. Every matrix product goes to OpenBLAS `cblas_sgemm`; transposed views are passed as
+// transposed operands, never copied.
+
+extension Tensor {
+    /// Σᵢ xᵢyᵢ of two vectors of equal length, as `torch.dot(x, y)`.
+    public static func dot(_ x: Tensor, _ y: Tensor) -> Tensor {
+        check(x.ndim == 1 && y.ndim == 1 && x.count == y.count,
+                     "dot: needs two vectors of equal length, got shapes \(x.shape) and \(y.shape)")
+        return (x * y).sum()
+    }
+
+    /// Matrix–vector product Ax, as `torch.mv(A, x)`.
+    public static func mv(_ a: Tensor, _ x: Tensor) -> Tensor {
+        check(a.ndim == 2 && x.ndim == 1 && a.shape[1] == x.shape[0],
+                     "mv: needs a matrix [m, n] and a vector [n], got shapes \(a.shape) and \(x.shape)")
+        return mm(a, x.unsqueeze(1)).squeeze(1)
+    }
+
+    /// Matrix product AB of [m, k] and [k, n] matrices, as `torch.mm(A, B)`.
+    public static func mm(_ a: Tensor, _ b: Tensor) -> Tensor {
+        check(a.ndim == 2 && b.ndim == 2 && a.shape[1] == b.shape[0],
+                     "mm: needs matrices [m, k] and [k, n], got shapes \(a.shape) and \(b.shape)")
+        return matmul(a, b)
+    }
+
+    /// The matrix product with PyTorch's rules, as `torch.matmul(a, b)` / `a @ b`:
+    /// vector·vector is a dot product, a vector on the left or right is treated as a row or column,
+    /// and tensors with more than two axes are stacks of matrices whose leading (batch) axes
+    /// broadcast.
+    public static func matmul(_ a: Tensor, _ b: Tensor) -> Tensor {
+        check(a.ndim >= 1 && b.ndim >= 1,
+                     "matmul: both operands need at least one axis, got shapes \(a.shape) and \(b.shape)")
+        if a.ndim == 1 && b.ndim == 1 { return dot(a, b) }
+        if a.ndim == 1 { return matmul(a.unsqueeze(0), b).squeeze(-2) }
+        if b.ndim == 1 { return matmul(a, b.unsqueeze(1)).squeeze(-1) }
+        let k = a.shape[a.ndim - 1]
+        check(k == b.shape[b.ndim - 2],
+                     "matmul: shapes \(a.shape) and \(b.shape) cannot be multiplied "
+                     + "(\(k) columns vs \(b.shape[b.ndim - 2]) rows)")
+        let out: Tensor
+        if a.ndim > 2 && b.ndim == 2 && a.isContiguous {
+            // A stack times one matrix is one tall GEMM: fold the batch into the rows.
+            let rows = a.view(shape: [a.count / Swift.max(k, 1), k], strides: [k, 1])
+            let flat = gemm(rows, b)
+            out = flat.view(shape: Array(a.shape.dropLast()) + [b.shape[1]],
+                            strides: Shape.contiguousStrides(Array(a.shape.dropLast()) + [b.shape[1]]))
+        } else {
+            out = batchedGemm(a, b)
+        }
+        return record(out, "MmBackward0", inputs: [a, b]) { g in
+            // d(AB)/dA = g Bᵀ and d(AB)/dB = Aᵀ g, summed over broadcast batch axes.
+            [a.requiresGrad ? matmul(g, b.transpose(-1, -2)).sum(toShape: a.shape) : nil,
+             b.requiresGrad ? matmul(a.transpose(-1, -2), g).sum(toShape: b.shape) : nil]
+        }
+    }
+
+    /// How a 2-d (strided) operand can be handed to BLAS: as stored, or as the transpose of a
+    /// row-major matrix, with its leading dimension. `nil` when neither fits and a copy is needed.
+    private static func blasLayout(rows: Int, cols: Int, rowStride: Int, colStride: Int)
+        -> (trans: CBLAS_TRANSPOSE, ld: Int)? {
+        if colStride == 1 && rowStride >= Swift.max(1, cols) { return (CblasNoTrans, rowStride) }
+        if rowStride == 1 && colStride >= Swift.max(1, rows) { return (CblasTrans, colStride) }
+        // A single row or column: only the stride along its length matters.
+        if rows == 1 && colStride >= 1 { return (CblasTrans, colStride) }
+        if cols == 1 && rowStride >= 1 { return (CblasNoTrans, rowStride) }
+        return nil
+    }
+
+    /// One GEMM of two 2-d tensors into a new contiguous [m, n] tensor (not recorded).
+    static func gemm(_ a: Tensor, _ b: Tensor) -> Tensor {
+        let m = a.shape[0], k = a.shape[1], n = b.shape[1]
+        let out = Tensor(uninitializedShape: [m, n])
+        if m == 0 || n == 0 { return out }
+        if k == 0 {
+            out.storage.pointer.update(repeating: 0, count: m * n)
+            return out
+        }
+        let (la, pa) = operand(a)
+        let (lb, pb) = operand(b)
+        cblas_sgemm(CblasRowMajor, la.trans, lb.trans, Int32(m), Int32(n), Int32(k),
+                    1, pa.base, Int32(la.ld), pb.base, Int32(lb.ld), 0, out.storage.pointer, Int32(n))
+        return out
+    }
+
+    /// A 2-d tensor and the BLAS layout to read it with, copying only when the strides fit neither
+    /// row-major nor column-major.
+    private static func operand(_ t: Tensor) -> ((trans: CBLAS_TRANSPOSE, ld: Int), Tensor) {
+        if let layout = blasLayout(rows: t.shape[0], cols: t.shape[1],
+                                   rowStride: t.strides[0], colStride: t.strides[1]) {
+            return (layout, t)
+        }
+        let copy = t.contiguousCopy()
+        return ((CblasNoTrans, Swift.max(1, t.shape[1])), copy)
+    }
+
+    /// Stacked matrix products [..., m, k] × [..., k, n], broadcasting the batch axes; one
+    /// `cblas_sgemm` call per matrix in the batch.
+    private static func batchedGemm(_ a: Tensor, _ b: Tensor) -> Tensor {
+        let m = a.shape[a.ndim - 2], k = a.shape[a.ndim - 1], n = b.shape[b.ndim - 1]
+        let batch = Shape.broadcast(Array(a.shape.dropLast(2)), Array(b.shape.dropLast(2)),
+                                    operation: "matmul (batch axes)")
+        let a3 = a.detach().broadcast(to: batch + [m, k]).asBatch()
+        let b3 = b.detach().broadcast(to: batch + [k, n]).asBatch()
+        let count = Shape.product(batch)
+        let out = Tensor(uninitializedShape: batch + [m, n])
+        for i in 0..<count {
+            let ai = a3.view(shape: [m, k], strides: [a3.strides[1], a3.strides[2]],
+                             offset: a3.offset + i * a3.strides[0])
+            let bi = b3.view(shape: [k, n], strides: [b3.strides[1], b3.strides[2]],
+                             offset: b3.offset + i * b3.strides[0])
+            let product = gemm(ai, bi)
+            (out.storage.pointer + i * m * n).update(from: product.storage.pointer, count: m * n)
+        }
+        return out
+    }
+
+    /// Views a [batch..., r, c] tensor as [B, r, c]; copies when the batch axes cannot be merged.
+    private func asBatch() -> Tensor {
+        let r = shape[ndim - 2], c = shape[ndim - 1]
+        let batchShape = Array(shape.dropLast(2))
+        if batchShape.count == 1 { return self }
+        if batchShape.isEmpty { return view(shape: [1, r, c], strides: [0] + strides) }
+        let source = isContiguous ? self : contiguousCopy()
+        return source.view(shape: [Shape.product(batchShape), r, c], strides: [r * c, c, 1])
+    }
+}
+
+/// Matrix product, as Python's `a @ b` (Swift has no `@` operator, so this is a function).
+public func matmul(_ a: Tensor, _ b: Tensor) -> Tensor { Tensor.matmul(a, b) }
