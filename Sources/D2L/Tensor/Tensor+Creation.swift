@@ -104,14 +104,17 @@ extension Tensor {
 
     // MARK: Ranges
 
-    /// The integers `0, 1, ..., end - 1` as an `int64` tensor, as `torch.arange(12)`.
-    public static func arange(_ end: Int) -> Tensor { arange(0, end) }
+    /// The integers `0, 1, ..., end - 1`, as `torch.arange(12)` (an `int64` tensor) or
+    /// `torch.arange(12, dtype=torch.float32)` with `dtype: .float32`.
+    public static func arange(_ end: Int, dtype: DType = .int64) -> Tensor {
+        arange(0, end, dtype: dtype)
+    }
 
-    /// The integers from `start` up to (not including) `end` in steps of `step`, as `int64`.
-    public static func arange(_ start: Int, _ end: Int, step: Int = 1) -> Tensor {
+    /// The integers from `start` up to (not including) `end` in steps of `step`.
+    public static func arange(_ start: Int, _ end: Int, step: Int = 1, dtype: DType = .int64) -> Tensor {
         check(step != 0, "arange: step must not be zero")
         let values = Array(stride(from: start, to: end, by: step)).map(Float.init)
-        return Tensor(shape: [values.count], values: values, dtype: .int64)
+        return Tensor(shape: [values.count], values: values, dtype: dtype)
     }
 
     /// Evenly spaced reals from `start` up to (not including) `end`, as
