@@ -10,18 +10,18 @@ extension Tensor {
     /// receives the sum of all their contributions before its own gradient is propagated.
     public func backward(gradient: Tensor? = nil) {
         check(requiresGrad,
-                     "backward: this tensor does not require grad and has no grad_fn; "
-                     + "create its inputs with requiresGrad: true")
+              "backward: this tensor does not require grad and has no grad_fn; "
+              + "create its inputs with requiresGrad: true")
         let seed: Tensor
         if let gradient {
             check(gradient.shape == shape,
-                         "backward(gradient:): gradient shape \(gradient.shape) does not match "
-                         + "tensor shape \(shape)")
+                  "backward(gradient:): gradient shape \(gradient.shape) does not match "
+                  + "tensor shape \(shape)")
             seed = gradient
         } else {
             check(count == 1,
-                         "backward: grad can be implicitly created only for scalar outputs, "
-                         + "this tensor has shape \(shape); pass gradient: or call sum() first")
+                  "backward: grad can be implicitly created only for scalar outputs, "
+                  + "this tensor has shape \(shape); pass gradient: or call sum() first")
             seed = Tensor.onesLike(self, dtype: .float32)
         }
         noGrad {
@@ -36,8 +36,8 @@ extension Tensor {
                 for (input, inputGrad) in zip(node.inputs, inputGrads) {
                     guard input.requiresGrad, let inputGrad else { continue }
                     check(inputGrad.shape == input.shape,
-                                 "backward: \(node.name) produced gradient of shape "
-                                 + "\(inputGrad.shape) for an input of shape \(input.shape)")
+                          "backward: \(node.name) produced gradient of shape "
+                          + "\(inputGrad.shape) for an input of shape \(input.shape)")
                     let key = ObjectIdentifier(input)
                     pending[key] = pending[key].map { $0 + inputGrad } ?? inputGrad
                 }

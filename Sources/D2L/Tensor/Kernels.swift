@@ -111,4 +111,18 @@ enum Kernels {
             for j in 0..<inner { d[j * ds] = s[j * ss] }
         }
     }
+
+    /// Adds the contiguous values at `source` into the possibly strided `dest`, element by
+    /// element (the backward of a gather: an entry gathered twice receives both gradients).
+    static func accumulate(_ source: UnsafePointer<Float>, into dest: Tensor) {
+        let n = dest.count
+        if n == 0 { return }
+        let inner = dest.shape.last ?? 1
+        let ds = dest.strides.last ?? 1
+        let dBase = dest.base
+        forEachRow(shape: dest.shape, a: dest.strides, b: dest.strides, rows: 0..<(n / inner)) { off, _, row in
+            let d = dBase + off, s = source + row * inner
+            for j in 0..<inner { d[j * ds] += s[j] }
+        }
+    }
 }

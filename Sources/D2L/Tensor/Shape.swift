@@ -41,7 +41,7 @@ enum Shape {
                 result[i] = db
             } else {
                 failCheck("\(operation): shapes \(a) and \(b) cannot be broadcast together "
-                                    + "(axis \(i - n) has \(da) vs \(db))")
+                          + "(axis \(i - n) has \(da) vs \(db))")
             }
         }
         return result
@@ -51,7 +51,7 @@ enum Shape {
     static func normalizeAxis(_ axis: Int, ndim: Int, operation: String) -> Int {
         let a = axis < 0 ? axis + ndim : axis
         check(a >= 0 && a < ndim,
-                     "\(operation): axis \(axis) is out of range for a tensor with \(ndim) axes")
+              "\(operation): axis \(axis) is out of range for a tensor with \(ndim) axes")
         return a
     }
 

@@ -7,8 +7,8 @@ extension Tensor {
     /// may only be modified inside `noGrad { }` (as a parameter update is).
     func checkInPlaceAllowed(_ operation: String) {
         check(!(GradMode.isEnabled && requiresGrad),
-                     "\(operation): a tensor that requires grad (shape \(shape)) cannot be changed in place "
-                     + "while gradients are recorded; wrap the update in noGrad { }")
+              "\(operation): a tensor that requires grad (shape \(shape)) cannot be changed in place "
+              + "while gradients are recorded; wrap the update in noGrad { }")
         for (d, s) in zip(shape, strides) where s == 0 && d > 1 {
             failCheck("\(operation): cannot write into an expanded (broadcast) view of shape \(shape)")
         }
@@ -19,7 +19,7 @@ extension Tensor {
                                _ f: (Float, Float) -> Float) {
         checkInPlaceAllowed(operation)
         check(resultType == dtype || dtype == .float32,
-                     "\(operation): result type \(resultType) cannot be stored in a \(dtype) tensor in place")
+              "\(operation): result type \(resultType) cannot be stored in a \(dtype) tensor in place")
         let source = other.broadcastForWrite(to: shape, operation: operation)
         let overlaps = other.storage === storage
             && !(other.offset == offset && other.shape == shape && other.strides == strides)

@@ -59,10 +59,9 @@ extension Tensor {
             // Scatter-add: an entry picked twice receives both gradients.
             let full = Tensor.zeros(inputShape)
             let targets = advanced.blocks(in: IndexPlan(indices, on: full).view(of: full))
-            let rows = g.contiguous().reshape([targets.count, blockSize])
+            let values = g.contiguous()
             for (i, target) in targets.enumerated() {
-                let sum = target.detach() + rows[i].reshape(target.shape)
-                Kernels.scatter(sum, into: target)
+                Kernels.accumulate(values.base + i * blockSize, into: target)
             }
             return [full]
         }
@@ -94,7 +93,7 @@ extension Tensor {
     func broadcastForWrite(to target: [Int], operation: String) -> Tensor {
         let b = Shape.broadcast(shape, target, operation: operation)
         check(b == target,
-                     "\(operation): value of shape \(shape) cannot be written into a region of shape \(target)")
+              "\(operation): value of shape \(shape) cannot be written into a region of shape \(target)")
         return view(shape: target, strides: broadcastStrides(to: target))
     }
 }
@@ -116,7 +115,7 @@ private struct IndexPlan {
         let ellipses = indices.filter { if case .ellipsis = $0 { return true }; return false }.count
         check(ellipses <= 1, "index: an index can only have a single ellipsis")
         check(consumed <= t.ndim,
-                     "index: too many indices (\(consumed)) for tensor of shape \(t.shape)")
+              "index: too many indices (\(consumed)) for tensor of shape \(t.shape)")
         var expanded: [TensorIndex] = []
         for index in indices {
             if case .ellipsis = index {
@@ -134,7 +133,7 @@ private struct IndexPlan {
             case .at(let i):
                 let n = t.shape[axis]
                 check(i >= -n && i < n,
-                             "index: index \(i) is out of bounds for axis \(axis) with size \(n) (shape \(t.shape))")
+                      "index: index \(i) is out of bounds for axis \(axis) with size \(n) (shape \(t.shape))")
                 offsetDelta += (i < 0 ? i + n : i) * t.strides[axis]
                 axis += 1
             case .slice(let start, let end, let step):
@@ -143,8 +142,8 @@ private struct IndexPlan {
                 let lo = start.map { $0 < 0 ? $0 + n : $0 } ?? 0
                 let hi = end.map { $0 < 0 ? $0 + n : $0 } ?? n
                 check(lo >= 0 && hi <= n && lo <= hi,
-                             "index: range \(start.map(String.init) ?? "")..<\(end.map(String.init) ?? "") "
-                             + "is out of bounds for axis \(axis) with size \(n) (shape \(t.shape))")
+                      "index: range \(start.map(String.init) ?? "")..<\(end.map(String.init) ?? "") "
+                      + "is out of bounds for axis \(axis) with size \(n) (shape \(t.shape))")
                 offsetDelta += lo * t.strides[axis]
                 shape.append((hi - lo + step - 1) / step)
                 strides.append(t.strides[axis] * step)
@@ -154,9 +153,16 @@ private struct IndexPlan {
                 axis += 1
             case .newAxis:
                 shape.append(1); strides.append(0)
-            case .positions(let index):
+            case .positions(var index):
                 check(index.dtype.isIntegral,
-                             "index: tensors used as indices must be integer or bool, got \(index.dtype)")
+                      "index: tensors used as indices must be int64 or bool, got \(index.dtype)")
+                if index.dtype == .bool {
+                    // A boolean mask along one axis selects the positions where it is True.
+                    check(index.ndim == 1 && index.count == t.shape[axis],
+                          "index: a bool mask must be 1-d with the length of axis \(axis) "
+                          + "(\(t.shape[axis])), got shape \(index.shape)")
+                    index = Tensor(index.toArray().indices.filter { index.base[$0 * index.strides[0]] != 0 })
+                }
                 positional.append((shape.count, t.shape[axis], index))
                 shape.append(t.shape[axis]); strides.append(t.strides[axis])
                 axis += 1
@@ -185,7 +191,7 @@ private struct AdvancedIndex {
     init(_ entries: [(dim: Int, axisLength: Int, index: Tensor)], viewShape: [Int], tensorShape: [Int]) {
         let dims = entries.map(\.dim)
         check(dims == Array(dims[0]..<(dims[0] + dims.count)),
-                     "index: tensor indices must be on adjacent axes, got axes \(dims) of shape \(tensorShape)")
+              "index: tensor indices must be on adjacent axes, got axes \(dims) of shape \(tensorShape)")
         var b: [Int] = []
         for e in entries { b = Shape.broadcast(b, e.index.shape, operation: "index (tensor indices)") }
         indexShape = b
@@ -196,7 +202,7 @@ private struct AdvancedIndex {
             e.index.broadcast(to: b).detach().toArray().map { value -> Int in
                 let i = Int(value)
                 check(i >= -e.axisLength && i < e.axisLength,
-                             "index: index \(i) is out of bounds for axis of size \(e.axisLength) (shape \(tensorShape))")
+                      "index: index \(i) is out of bounds for axis of size \(e.axisLength) (shape \(tensorShape))")
                 return i < 0 ? i + e.axisLength : i
             }
         }

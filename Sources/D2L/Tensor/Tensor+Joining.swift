@@ -47,8 +47,8 @@ extension Tensor {
     public func narrow(_ axis: Int, start: Int, length: Int) -> Tensor {
         let a = Shape.normalizeAxis(axis, ndim: ndim, operation: "narrow")
         check(start >= 0 && length >= 0 && start + length <= shape[a],
-                     "narrow: range \(start)..<\(start + length) is out of bounds for axis \(axis) "
-                     + "of length \(shape[a]) (shape \(shape))")
+              "narrow: range \(start)..<\(start + length) is out of bounds for axis \(axis) "
+              + "of length \(shape[a]) (shape \(shape))")
         let result = narrowView(axis: a, start: start, length: length)
         let inputShape = shape
         return Tensor.record(result, "NarrowBackward0", inputs: [self]) { g in
@@ -79,7 +79,7 @@ extension Tensor {
     public func split(sizes: [Int], dim: Int = 0) -> [Tensor] {
         let a = Shape.normalizeAxis(dim, ndim: ndim, operation: "split")
         check(sizes.reduce(0, +) == shape[a],
-                     "split: sizes \(sizes) do not add up to \(shape[a]), the length of axis \(dim) of \(shape)")
+              "split: sizes \(sizes) do not add up to \(shape[a]), the length of axis \(dim) of \(shape)")
         var start = 0
         return sizes.map { size in
             defer { start += size }

@@ -8,21 +8,21 @@ extension Tensor {
     /// Σᵢ xᵢyᵢ of two vectors of equal length, as `torch.dot(x, y)`.
     public static func dot(_ x: Tensor, _ y: Tensor) -> Tensor {
         check(x.ndim == 1 && y.ndim == 1 && x.count == y.count,
-                     "dot: needs two vectors of equal length, got shapes \(x.shape) and \(y.shape)")
+              "dot: needs two vectors of equal length, got shapes \(x.shape) and \(y.shape)")
         return (x * y).sum()
     }
 
     /// Matrix–vector product Ax, as `torch.mv(A, x)`.
     public static func mv(_ a: Tensor, _ x: Tensor) -> Tensor {
         check(a.ndim == 2 && x.ndim == 1 && a.shape[1] == x.shape[0],
-                     "mv: needs a matrix [m, n] and a vector [n], got shapes \(a.shape) and \(x.shape)")
+              "mv: needs a matrix [m, n] and a vector [n], got shapes \(a.shape) and \(x.shape)")
         return mm(a, x.unsqueeze(1)).squeeze(1)
     }
 
     /// Matrix product AB of [m, k] and [k, n] matrices, as `torch.mm(A, B)`.
     public static func mm(_ a: Tensor, _ b: Tensor) -> Tensor {
         check(a.ndim == 2 && b.ndim == 2 && a.shape[1] == b.shape[0],
-                     "mm: needs matrices [m, k] and [k, n], got shapes \(a.shape) and \(b.shape)")
+              "mm: needs matrices [m, k] and [k, n], got shapes \(a.shape) and \(b.shape)")
         return matmul(a, b)
     }
 
@@ -32,14 +32,14 @@ extension Tensor {
     /// broadcast.
     public static func matmul(_ a: Tensor, _ b: Tensor) -> Tensor {
         check(a.ndim >= 1 && b.ndim >= 1,
-                     "matmul: both operands need at least one axis, got shapes \(a.shape) and \(b.shape)")
+              "matmul: both operands need at least one axis, got shapes \(a.shape) and \(b.shape)")
         if a.ndim == 1 && b.ndim == 1 { return dot(a, b) }
         if a.ndim == 1 { return matmul(a.unsqueeze(0), b).squeeze(-2) }
         if b.ndim == 1 { return matmul(a, b.unsqueeze(1)).squeeze(-1) }
         let k = a.shape[a.ndim - 1]
         check(k == b.shape[b.ndim - 2],
-                     "matmul: shapes \(a.shape) and \(b.shape) cannot be multiplied "
-                     + "(\(k) columns vs \(b.shape[b.ndim - 2]) rows)")
+              "matmul: shapes \(a.shape) and \(b.shape) cannot be multiplied "
+              + "(\(k) columns vs \(b.shape[b.ndim - 2]) rows)")
         let out: Tensor
         if a.ndim > 2 && b.ndim == 2 && a.isContiguous {
             // A stack times one matrix is one tall GEMM: fold the batch into the rows.

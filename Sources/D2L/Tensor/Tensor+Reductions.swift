@@ -203,7 +203,7 @@ extension Tensor {
 
     /// Running sums along axis `a` (from the end when `reverse`), not recorded.
     private func scanLastAxis(moving a: Int, reverse: Bool, dtype: DType) -> Tensor {
-        let rows = transpose(a, -1).detach().contiguousCopy()
+        let rows = detach().transpose(a, -1).contiguousCopy()
         let n = rows.shape.last ?? 1
         let p = rows.storage.pointer
         for r in 0..<(n == 0 ? 0 : rows.count / n) {

@@ -58,11 +58,11 @@ extension Tensor {
         if let u = unknown.first {
             let known = Shape.product(newShape.filter { $0 != -1 })
             check(known > 0 && count % known == 0,
-                         "reshape: shape \(newShape) is invalid for input of size \(count) (shape \(shape))")
+                  "reshape: shape \(newShape) is invalid for input of size \(count) (shape \(shape))")
             target[u] = count / known
         }
         check(Shape.product(target) == count,
-                     "reshape: shape \(newShape) is invalid for input of size \(count) (shape \(shape))")
+              "reshape: shape \(newShape) is invalid for input of size \(count) (shape \(shape))")
         return target
     }
 
@@ -89,7 +89,7 @@ extension Tensor {
     public func permute(_ order: [Int]) -> Tensor {
         let axes = order.map { Shape.normalizeAxis($0, ndim: ndim, operation: "permute") }
         check(axes.count == ndim && Set(axes).count == ndim,
-                     "permute: \(order) is not a permutation of the \(ndim) axes of shape \(shape)")
+              "permute: \(order) is not a permutation of the \(ndim) axes of shape \(shape)")
         let result = view(shape: axes.map { shape[$0] }, strides: axes.map { strides[$0] })
         var inverse = [Int](repeating: 0, count: ndim)
         for (i, a) in axes.enumerated() { inverse[a] = i }
@@ -130,7 +130,7 @@ extension Tensor {
     public func expand(_ newShape: [Int]) -> Tensor {
         let target = Shape.broadcast(shape, newShape, operation: "expand")
         check(target == newShape,
-                     "expand: shape \(shape) cannot be expanded to \(newShape)")
+              "expand: shape \(shape) cannot be expanded to \(newShape)")
         return broadcast(to: target)
     }
 

@@ -22,9 +22,9 @@ public final class Tensor {
     public var requiresGrad: Bool {
         didSet {
             check(!requiresGrad || dtype == .float32,
-                         "requiresGrad: only float32 tensors can have gradients, this one is \(dtype)")
+                  "requiresGrad: only float32 tensors can have gradients, this one is \(dtype)")
             check(gradFn == nil || requiresGrad,
-                         "requiresGrad: cannot turn off gradients of a non-leaf tensor; use detach()")
+                  "requiresGrad: cannot turn off gradients of a non-leaf tensor; use detach()")
         }
     }
     /// The gradient accumulated by `backward()` calls, for leaves that require gradients.
@@ -57,7 +57,7 @@ public final class Tensor {
                             requiresGrad: Bool = false) {
         let n = Shape.elementCount(shape, operation: "Tensor(shape:values:)")
         check(values.count == n,
-                     "Tensor(shape:values:): shape \(shape) needs \(n) values, got \(values.count)")
+              "Tensor(shape:values:): shape \(shape) needs \(n) values, got \(values.count)")
         self.init(uninitializedShape: shape, dtype: dtype)
         values.withUnsafeBufferPointer { src in
             if n > 0 { storage.pointer.update(from: src.baseAddress!, count: n) }
@@ -102,7 +102,7 @@ public final class Tensor {
     static func checkExactIntegers(_ values: [Float], operation: String) {
         for v in values where v.rounded() != v || Swift.abs(v) > Float(DType.maxExactInteger) {
             failCheck("\(operation): \(v) is not an integer that Float32 stores exactly "
-                                + "(|n| <= \(DType.maxExactInteger))")
+                      + "(|n| <= \(DType.maxExactInteger))")
         }
     }
 }
