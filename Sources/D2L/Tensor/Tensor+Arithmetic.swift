@@ -83,10 +83,8 @@ extension Tensor {
     public static func / (lhs: Tensor, rhs: Float) -> Tensor { lhs / scalar(rhs) }
     /// `c / x`.
     public static func / (lhs: Float, rhs: Tensor) -> Tensor { scalar(lhs) / rhs }
-    /// `x ** c`, the same as `x.pow(c)`.
-    public static func ** (lhs: Tensor, rhs: Float) -> Tensor { lhs.pow(rhs) }
-    /// `c ** x`, e.g. `2 ** x`.
-    public static func ** (lhs: Float, rhs: Tensor) -> Tensor { scalar(lhs) ** rhs }
+    // `x ** 2` and `2 ** x` take the literal as a 0-d tensor; for a `Float` variable use
+    // `x.pow(p)`. (Float overloads of `**` would make the literal forms ambiguous.)
 
     /// The larger of two tensors at each position, as `torch.maximum`. On ties the gradient is
     /// split evenly, as PyTorch does.

@@ -54,7 +54,7 @@ extension Tensor: CustomStringConvertible {
         let elided = summarize && n > 6
         if axis == ndim - 1 {
             var items = visibleIndices(axis: axis, summarize: summarize).map { format.string(values[start + $0]) }
-            if elided { items.insert("...", at: 3) }
+            if elided { items.insert(" ...", at: 3) }
             // Wrap long rows at 80 columns, as PyTorch does.
             let perLine = Swift.max(1, (80 - indent) / (format.width + 2))
             var lines: [String] = []

@@ -51,14 +51,8 @@ extension Tensor {
     public static func /= (lhs: Tensor, rhs: Tensor) {
         lhs.updateInPlace(rhs, operation: "/=", resultType: .float32) { $0 / $1 }
     }
-    /// `X += c` in place.
-    public static func += (lhs: Tensor, rhs: Float) { lhs += scalar(rhs) }
-    /// `X -= c` in place.
-    public static func -= (lhs: Tensor, rhs: Float) { lhs -= scalar(rhs) }
-    /// `X *= c` in place.
-    public static func *= (lhs: Tensor, rhs: Float) { lhs *= scalar(rhs) }
-    /// `X /= c` in place.
-    public static func /= (lhs: Tensor, rhs: Float) { lhs /= scalar(rhs) }
+    // `X -= 1` and `X *= 0.5` take the literal as a 0-d tensor; for a `Float` variable write
+    // `X *= Tensor(c)`. (Float overloads would make the literal forms ambiguous.)
 
     /// Sets every element to zero in place, as `x.zero_()` (used to reset gradients).
     public func zero() {
