@@ -40,6 +40,12 @@ let package = Package(
             dependencies: ["D2L", "COpenBLAS"],
             path: "Sources/d2l-bench"
         ),
+        .executableTarget(
+            name: "sgemm-reference",
+            path: "Sources/sgemm-reference",
+            cSettings: [.unsafeFlags(["-O2"])],
+            linkerSettings: [.linkedLibrary("openblas")]
+        ),
         .testTarget(name: "D2LTests", dependencies: ["D2L"], path: "Tests/D2LTests"),
     ] + chapterModules.map { .target(name: $0, dependencies: ["D2L"], path: "Sources/\($0)") },
     swiftLanguageModes: [.v5]
