@@ -9,5 +9,6 @@ public struct NotAttempted: Error, CustomStringConvertible {
     /// Creates the marker; stubs throw it as their whole body.
     public init() {}
 
+    /// The text shown when a grader skips the exercise.
     public var description: String { "exercise not attempted yet" }
 }

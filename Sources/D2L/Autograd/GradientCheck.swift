@@ -5,6 +5,7 @@ public struct GradientCheckResult: CustomStringConvertible {
     /// Input index, flat element index, analytic and numeric value of the worst entry.
     public let worst: (input: Int, element: Int, analytic: Float, numeric: Float)?
 
+    /// One line naming the worst entry, for test failure messages.
     public var description: String {
         guard let w = worst else { return "gradient check: no entries" }
         return "gradient check: max error \(maxError) at input \(w.input) element \(w.element) "

@@ -17,6 +17,7 @@ public final class GradientNode: CustomStringConvertible {
         self.backward = backward
     }
 
+    /// `<MulBackward0>`, as PyTorch shows a `grad_fn`.
     public var description: String { "<\(name)>" }
 }
 

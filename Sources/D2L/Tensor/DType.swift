@@ -23,6 +23,7 @@ public enum DType: Int, CustomStringConvertible, Sendable {
         return m == DType.bool.rawValue ? .int64 : DType(rawValue: m)!
     }
 
+    /// PyTorch's name for the type, such as `torch.float32`.
     public var description: String {
         switch self {
         case .bool: return "torch.bool"

@@ -32,32 +32,39 @@ public protocol TensorIndexConvertible {
 }
 
 extension TensorIndex: TensorIndexConvertible {
+    /// The index itself.
     public var tensorIndex: TensorIndex { self }
 }
 
 extension Int: TensorIndexConvertible {
+    /// One position; negative counts from the end.
     public var tensorIndex: TensorIndex { .at(self) }
 }
 
 extension Range: TensorIndexConvertible where Bound == Int {
+    /// `a..<b`: positions a up to b.
     public var tensorIndex: TensorIndex { .slice(start: lowerBound, end: upperBound, step: 1) }
 }
 
 extension ClosedRange: TensorIndexConvertible where Bound == Int {
+    /// `a...b`: positions a through b (`...(-1)` reaches the last).
     public var tensorIndex: TensorIndex {
         .slice(start: lowerBound, end: upperBound == -1 ? nil : upperBound + 1, step: 1)
     }
 }
 
 extension PartialRangeFrom: TensorIndexConvertible where Bound == Int {
+    /// `a...`: from position a to the end.
     public var tensorIndex: TensorIndex { .slice(start: lowerBound, end: nil, step: 1) }
 }
 
 extension PartialRangeUpTo: TensorIndexConvertible where Bound == Int {
+    /// `..<b`: from the start up to b.
     public var tensorIndex: TensorIndex { .slice(start: nil, end: upperBound, step: 1) }
 }
 
 extension PartialRangeThrough: TensorIndexConvertible where Bound == Int {
+    /// `...b`: from the start through b.
     public var tensorIndex: TensorIndex {
         .slice(start: nil, end: upperBound == -1 ? nil : upperBound + 1, step: 1)
     }
