@@ -43,9 +43,10 @@ extension Tensor {
     /// Elementwise true division (always `float32`, as PyTorch's `/`), as `x / y`.
     public static func / (lhs: Tensor, rhs: Tensor) -> Tensor {
         let out = zipValues(lhs, rhs, dtype: .float32, operation: "div") { $0 / $1 }
+        let quotient = out.detach()  // captured without its graph node: no reference cycle
         return record(out, "DivBackward0", inputs: [lhs, rhs]) { g in
             [lhs.requiresGrad ? (g / rhs).sum(toShape: lhs.shape) : nil,
-             rhs.requiresGrad ? (-(g * out) / rhs).sum(toShape: rhs.shape) : nil]
+             rhs.requiresGrad ? (-(g * quotient) / rhs).sum(toShape: rhs.shape) : nil]
         }
     }
 
@@ -55,9 +56,10 @@ extension Tensor {
         let out = zipValues(lhs, rhs, dtype: integral ? .int64 : .float32, operation: "pow") {
             Foundation.pow($0, $1)
         }
+        let power = out.detach()
         return record(out, "PowBackward1", inputs: [lhs, rhs]) { g in
             [lhs.requiresGrad ? (g * rhs * lhs ** (rhs - 1)).sum(toShape: lhs.shape) : nil,
-             rhs.requiresGrad ? (g * out * lhs.log()).sum(toShape: rhs.shape) : nil]
+             rhs.requiresGrad ? (g * power * lhs.log()).sum(toShape: rhs.shape) : nil]
         }
     }
 

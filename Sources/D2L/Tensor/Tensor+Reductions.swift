@@ -123,9 +123,10 @@ extension Tensor {
             return best
         }
         let inputShape = shape
+        let best = out.detach().reshape(layout.keptShape)
         return Tensor.record(out, largest ? "MaxBackward1" : "MinBackward1", inputs: [self]) { [self] g in
             // The gradient goes to the positions holding the extreme value, split among ties.
-            let hits = (self == out.reshape(layout.keptShape)).to(.float32)
+            let hits = (self == best).to(.float32)
             let ties = hits.sum(axes: axes, keepDims: true)
             return [(g.reshape(layout.keptShape) * hits / ties).broadcast(to: inputShape)]
         }

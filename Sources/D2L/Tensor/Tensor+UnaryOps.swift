@@ -7,7 +7,8 @@ extension Tensor {
     /// eˣ elementwise, as `torch.exp`. Derivative: eˣ itself.
     public func exp() -> Tensor {
         let out = mapValues { Foundation.exp($0) }
-        return Tensor.record(out, "ExpBackward0", inputs: [self]) { g in [g * out] }
+        let y = out.detach()  // the output without its graph node, so the closure cannot form a cycle
+        return Tensor.record(out, "ExpBackward0", inputs: [self]) { g in [g * y] }
     }
 
     /// Natural logarithm, as `torch.log`. Derivative: 1/x.
@@ -19,7 +20,8 @@ extension Tensor {
     /// Square root, as `torch.sqrt`. Derivative: 1/(2√x).
     public func sqrt() -> Tensor {
         let out = mapValues { $0.squareRoot() }
-        return Tensor.record(out, "SqrtBackward0", inputs: [self]) { g in [g * 0.5 / out] }
+        let y = out.detach()
+        return Tensor.record(out, "SqrtBackward0", inputs: [self]) { g in [g * 0.5 / y] }
     }
 
     /// Absolute value, as `torch.abs`. Derivative: the sign of x (0 at 0, as PyTorch).
@@ -48,8 +50,9 @@ extension Tensor {
     /// Hyperbolic tangent, as `torch.tanh` (§4.1). Derivative: 1 − tanh²x.
     public func tanh() -> Tensor {
         let out = mapValues { Foundation.tanh($0) }
+        let y = out.detach()
         return Tensor.record(out, "TanhBackward0", inputs: [self]) { g in
-            [g.zipWith(out) { gi, y in gi * (1 - y * y) }]
+            [g.zipWith(y) { gi, y in gi * (1 - y * y) }]
         }
     }
 
@@ -60,8 +63,9 @@ extension Tensor {
         let out = mapValues { x in
             x >= 0 ? 1 / (1 + Foundation.exp(-x)) : Foundation.exp(x) / (1 + Foundation.exp(x))
         }
+        let y = out.detach()
         return Tensor.record(out, "SigmoidBackward0", inputs: [self]) { g in
-            [g.zipWith(out) { gi, y in gi * y * (1 - y) }]
+            [g.zipWith(y) { gi, y in gi * y * (1 - y) }]
         }
     }
 
