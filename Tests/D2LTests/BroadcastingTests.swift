@@ -89,3 +89,21 @@ final class DTypeTests: XCTestCase {
         XCTAssertFalse(x.argmax().requiresGrad)
     }
 }
+
+/// Swift numbers meet tensors without ambiguity: literals become 0-d tensors, `Float`
+/// variables use the disfavored `Float` overloads, and plain Swift arithmetic is unaffected.
+final class ScalarOperandTests: XCTestCase {
+    func testLiteralsAndFloatVariablesBothWork() {
+        let x = Tensor([1.0, 2, 3])
+        let scale: Float = 2, threshold: Float = 1.5
+        x *= scale
+        x -= 1
+        XCTAssertEqual(x.toArray(), [1, 3, 5])
+        XCTAssertEqual((x > threshold).toIntArray(), [0, 1, 1])
+        XCTAssertEqual((x ** scale).toArray(), [1, 9, 25])
+        XCTAssertEqual((x == 3).toIntArray(), [0, 1, 0])
+        XCTAssertEqual((Tensor.arange(3) * 2).dtype, .int64)
+        let values: [Float] = [1, 2, 3]
+        XCTAssertEqual(values.reduce(0, +), 6)
+    }
+}

@@ -69,24 +69,37 @@ extension Tensor {
         return record(out, "NegBackward0", inputs: [x]) { g in [-g] }
     }
 
+    // Operators with a `Float` operand serve Swift variables (`x * lr`). They are disfavored so
+    // that a literal (`x + 1`) becomes a 0-d tensor and keeps integer dtypes, and so that
+    // `[Float].reduce(0, +)` in code importing D2L still means Float addition.
+
     /// `x + c`, broadcasting the number over every element.
+    @_disfavoredOverload
     public static func + (lhs: Tensor, rhs: Float) -> Tensor { lhs + scalar(rhs) }
     /// `c + x`.
+    @_disfavoredOverload
     public static func + (lhs: Float, rhs: Tensor) -> Tensor { scalar(lhs) + rhs }
     /// `x - c`.
+    @_disfavoredOverload
     public static func - (lhs: Tensor, rhs: Float) -> Tensor { lhs - scalar(rhs) }
     /// `c - x`.
+    @_disfavoredOverload
     public static func - (lhs: Float, rhs: Tensor) -> Tensor { scalar(lhs) - rhs }
     /// `x * c`.
+    @_disfavoredOverload
     public static func * (lhs: Tensor, rhs: Float) -> Tensor { lhs * scalar(rhs) }
     /// `c * x`.
+    @_disfavoredOverload
     public static func * (lhs: Float, rhs: Tensor) -> Tensor { scalar(lhs) * rhs }
     /// `x / c`.
+    @_disfavoredOverload
     public static func / (lhs: Tensor, rhs: Float) -> Tensor { lhs / scalar(rhs) }
     /// `c / x`.
+    @_disfavoredOverload
     public static func / (lhs: Float, rhs: Tensor) -> Tensor { scalar(lhs) / rhs }
-    // `x ** 2` and `2 ** x` take the literal as a 0-d tensor; for a `Float` variable use
-    // `x.pow(p)`. (Float overloads of `**` would make the literal forms ambiguous.)
+    /// `x ** p` for a `Float` variable, the same as `x.pow(p)`.
+    @_disfavoredOverload
+    public static func ** (lhs: Tensor, rhs: Float) -> Tensor { lhs.pow(rhs) }
 
     /// The larger of two tensors at each position, as `torch.maximum`. On ties the gradient is
     /// split evenly, as PyTorch does.

@@ -20,8 +20,27 @@ extension Tensor {
     /// 1 where `lhs` is larger or equal, as `X >= Y`.
     public static func >= (lhs: Tensor, rhs: Tensor) -> Tensor { compare(lhs, rhs, "ge") { $0 >= $1 } }
 
-    // Comparing with a number, `X > 0`, uses the Tensor operators above: the literal becomes a
-    // 0-d tensor. (Separate `Float` overloads would make such literals ambiguous.)
+    // Comparing with a literal, `X > 0`, uses the operators above (the literal becomes a 0-d
+    // tensor); these disfavored forms serve `Float` variables, `X > threshold`.
+
+    /// 1 where the element equals the number.
+    @_disfavoredOverload
+    public static func == (lhs: Tensor, rhs: Float) -> Tensor { lhs == scalar(rhs) }
+    /// 1 where the element differs from the number.
+    @_disfavoredOverload
+    public static func != (lhs: Tensor, rhs: Float) -> Tensor { lhs != scalar(rhs) }
+    /// 1 where the element is smaller than the number.
+    @_disfavoredOverload
+    public static func < (lhs: Tensor, rhs: Float) -> Tensor { lhs < scalar(rhs) }
+    /// 1 where the element is at most the number.
+    @_disfavoredOverload
+    public static func <= (lhs: Tensor, rhs: Float) -> Tensor { lhs <= scalar(rhs) }
+    /// 1 where the element is larger than the number.
+    @_disfavoredOverload
+    public static func > (lhs: Tensor, rhs: Float) -> Tensor { lhs > scalar(rhs) }
+    /// 1 where the element is at least the number.
+    @_disfavoredOverload
+    public static func >= (lhs: Tensor, rhs: Float) -> Tensor { lhs >= scalar(rhs) }
 
     /// Picks from `a` where `condition` is nonzero and from `b` elsewhere, broadcasting all three,
     /// as `torch.where(condition, a, b)`. Gradients flow to the chosen side only.

@@ -51,8 +51,20 @@ extension Tensor {
     public static func /= (lhs: Tensor, rhs: Tensor) {
         lhs.updateInPlace(rhs, operation: "/=", resultType: .float32) { $0 / $1 }
     }
-    // `X -= 1` and `X *= 0.5` take the literal as a 0-d tensor; for a `Float` variable write
-    // `X *= Tensor(c)`. (Float overloads would make the literal forms ambiguous.)
+    // Forms with a `Float` variable (`X *= scale`); disfavored so literals become 0-d tensors.
+
+    /// `X += c` in place.
+    @_disfavoredOverload
+    public static func += (lhs: Tensor, rhs: Float) { lhs += scalar(rhs) }
+    /// `X -= c` in place.
+    @_disfavoredOverload
+    public static func -= (lhs: Tensor, rhs: Float) { lhs -= scalar(rhs) }
+    /// `X *= c` in place.
+    @_disfavoredOverload
+    public static func *= (lhs: Tensor, rhs: Float) { lhs *= scalar(rhs) }
+    /// `X /= c` in place.
+    @_disfavoredOverload
+    public static func /= (lhs: Tensor, rhs: Float) { lhs /= scalar(rhs) }
 
     /// Sets every element to zero in place, as `x.zero_()` (used to reset gradients).
     public func zero() {

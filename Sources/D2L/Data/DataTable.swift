@@ -1,0 +1,234 @@
+import Foundation
+
+/// A small table of named columns read from a CSV file, with the few pandas operations the book
+/// uses: selecting columns, filling missing values, one-hot encoding and conversion to tensors.
+///
+/// d2l: the `pandas.DataFrame` of §2.2 (and §4.10's house prices). Each column is numeric when
+/// every present value parses as a number, otherwise text; empty fields and `NA` / `NaN` are
+/// missing, as `pd.read_csv` treats them.
+public struct DataTable: CustomStringConvertible {
+    /// One cell of the table.
+    public enum Cell: Equatable, Sendable {
+        case number(Double)
+        case text(String)
+        case missing
+    }
+
+    /// A named column of cells.
+    public struct Column: Sendable {
+        /// The header.
+        public var name: String
+        /// One cell per row.
+        public var cells: [Cell]
+
+        /// True when every present cell is a number.
+        public var isNumeric: Bool {
+            cells.allSatisfy { if case .text = $0 { return false }; return true }
+        }
+    }
+
+    /// The columns, left to right.
+    public var columns: [Column]
+
+    /// Number of rows.
+    public var rowCount: Int { columns.first?.cells.count ?? 0 }
+
+    /// Column headers, as `df.columns`.
+    public var columnNames: [String] { columns.map(\.name) }
+
+    /// A table from columns of equal length.
+    public init(columns: [Column]) {
+        for c in columns where c.cells.count != columns[0].cells.count {
+            failCheck("DataTable: column \(c.name) has \(c.cells.count) rows, \(columns[0].name) has \(columns[0].cells.count)")
+        }
+        self.columns = columns
+    }
+
+    /// Field values pandas reads as missing.
+    static let missingMarkers: Set<String> = ["", "NA", "N/A", "NaN", "nan", "NULL", "null"]
+
+    /// Reads a CSV file whose first line holds the headers, as `pd.read_csv`.
+    /// - Throws: `DataError` naming the file when it is missing or a row has the wrong width.
+    public static func readCSV(_ url: URL) throws -> DataTable {
+        guard let text = try? String(contentsOf: url, encoding: .utf8) else {
+            throw DataError.missingFile(url, hint: "check the path, or write the file first")
+        }
+        let records = try CSVParser.parse(text, file: url)
+        guard let header = records.first else { throw DataError.malformed(url, "the file is empty") }
+        var cells = [[Cell]](repeating: [], count: header.count)
+        for (line, record) in records.dropFirst().enumerated() {
+            guard record.count == header.count else {
+                throw DataError.malformed(url, "row \(line + 1) has \(record.count) fields, the header has \(header.count)")
+            }
+            for (i, field) in record.enumerated() {
+                if missingMarkers.contains(field) {
+                    cells[i].append(.missing)
+                } else if let number = Double(field) {
+                    cells[i].append(.number(number))
+                } else {
+                    cells[i].append(.text(field))
+                }
+            }
+        }
+        // A column with any text is a text column: its numbers stay as written.
+        let columns = zip(header, cells).map { name, column -> Column in
+            let hasText = column.contains { if case .text = $0 { return true }; return false }
+            let fixed = !hasText ? column : column.map { cell -> Cell in
+                if case .number(let v) = cell { return .text(Self.format(v)) }
+                return cell
+            }
+            return Column(name: name, cells: fixed)
+        }
+        return DataTable(columns: columns)
+    }
+
+    /// The columns at positions `range`, as `df.iloc[:, 0:2]`.
+    public func columns(_ range: Range<Int>) -> DataTable {
+        check(range.lowerBound >= 0 && range.upperBound <= columns.count,
+              "DataTable.columns: range \(range) is out of bounds for \(columns.count) columns")
+        return DataTable(columns: Array(columns[range]))
+    }
+
+    /// The column named `name`.
+    public subscript(name: String) -> Column? { columns.first { $0.name == name } }
+
+    /// Missing numbers replaced by their column's mean; text columns unchanged, as
+    /// `df.fillna(df.mean())`.
+    public func fillingMissingWithMean() -> DataTable {
+        DataTable(columns: columns.map { column in
+            guard column.isNumeric else { return column }
+            let present = column.cells.compactMap { if case .number(let v) = $0 { return v }; return nil }
+            guard !present.isEmpty else { return column }
+            let mean = present.reduce(0, +) / Double(present.count)
+            return Column(name: column.name, cells: column.cells.map { $0 == .missing ? .number(mean) : $0 })
+        })
+    }
+
+    /// Each text column replaced by one 0/1 column per category (sorted), named
+    /// `column_category`, plus `column_nan` for missing values when `dummyNA` is true, as
+    /// `pd.get_dummies(df, dummy_na=True)`.
+    public func oneHotEncoded(dummyNA: Bool = false) -> DataTable {
+        var result: [Column] = []
+        for column in columns {
+            if column.isNumeric {
+                result.append(column)
+                continue
+            }
+            let categories = Set(column.cells.compactMap { if case .text(let t) = $0 { return t }; return nil }).sorted()
+            for category in categories {
+                result.append(Column(name: "\(column.name)_\(category)",
+                                     cells: column.cells.map { .number($0 == .text(category) ? 1 : 0) }))
+            }
+            if dummyNA {
+                result.append(Column(name: "\(column.name)_nan",
+                                     cells: column.cells.map { .number($0 == .missing ? 1 : 0) }))
+            }
+        }
+        return DataTable(columns: result)
+    }
+
+    /// The values as a [rows, columns] tensor, as `torch.tensor(df.values)`. The tensor is
+    /// `int64` when every value is a whole number, as pandas keeps such columns integral.
+    /// - Throws: `DataError.notNumeric` naming the first column with text or missing values.
+    public func toTensor() throws -> Tensor {
+        var values = [Float](repeating: 0, count: rowCount * columns.count)
+        var integral = true
+        for (j, column) in columns.enumerated() {
+            for (i, cell) in column.cells.enumerated() {
+                guard case .number(let v) = cell else {
+                    throw DataError.notNumeric(column: column.name,
+                                               hint: "fill missing values and one-hot encode text columns first")
+                }
+                values[i * columns.count + j] = Float(v)
+                integral = integral && v.rounded() == v && Swift.abs(v) <= Double(DType.maxExactInteger)
+            }
+        }
+        return Tensor(shape: [rowCount, columns.count], values: values, dtype: integral ? .int64 : .float32)
+    }
+
+    /// Formats a number as pandas prints it in a column of floats: at least one decimal.
+    static func format(_ v: Double) -> String {
+        if v.rounded() == v && Swift.abs(v) < 1e15 { return String(Int(v)) }
+        return String(v)
+    }
+
+    /// The table printed like pandas: an index column, right-aligned values, `NaN` for missing.
+    public var description: String {
+        let rendered: [[String]] = columns.map { column in
+            let numbers = column.cells.compactMap { if case .number(let v) = $0 { return v }; return nil }
+            let hasMissing = column.cells.contains(.missing)
+            let wholeNumbers = numbers.allSatisfy { $0.rounded() == $0 }
+            // pandas prints a numeric column with missing values as floats (2.0, NaN).
+            let decimals = wholeNumbers ? (hasMissing && column.isNumeric ? 1 : 0)
+                : (1...6).first { d in numbers.allSatisfy { ($0 * Foundation.pow(10, Double(d))).rounded() == $0 * Foundation.pow(10, Double(d)) } } ?? 6
+            return [column.name] + column.cells.map { cell in
+                switch cell {
+                case .missing: return "NaN"
+                case .text(let t): return t
+                case .number(let v): return String(format: "%.\(decimals)f", v)
+                }
+            }
+        }
+        let index = [""] + (0..<rowCount).map(String.init)
+        let table = [index] + rendered
+        let widths = table.map { $0.map(\.count).max() ?? 0 }
+        return (0...rowCount).map { row in
+            zip(table, widths).map { col, w in String(repeating: " ", count: w - col[row].count) + col[row] }
+                .joined(separator: "  ")
+        }.joined(separator: "\n")
+    }
+}
+
+/// Problems with a data file: each says which file and what to do about it.
+public enum DataError: Error, CustomStringConvertible, Equatable {
+    case missingFile(URL, hint: String)
+    case malformed(URL, String)
+    case notNumeric(column: String, hint: String)
+
+    public var description: String {
+        switch self {
+        case .missingFile(let url, let hint): return "\(url.path): file not found; \(hint)"
+        case .malformed(let url, let why): return "\(url.path): \(why)"
+        case .notNumeric(let column, let hint): return "column \(column) is not all numbers; \(hint)"
+        }
+    }
+}
+
+/// A CSV reader for RFC 4180 files: commas, double-quoted fields with `""` escapes and line
+/// breaks inside quotes, `\n` or `\r\n` line ends.
+enum CSVParser {
+    static func parse(_ text: String, file: URL) throws -> [[String]] {
+        var records: [[String]] = []
+        var record: [String] = []
+        var field = ""
+        var inQuotes = false
+        var chars = Array(text.unicodeScalars)[...]
+        while let c = chars.popFirst() {
+            if inQuotes {
+                if c == "\"" {
+                    if chars.first == "\"" { field.unicodeScalars.append("\""); chars.removeFirst() }
+                    else { inQuotes = false }
+                } else {
+                    field.unicodeScalars.append(c)
+                }
+            } else if c == "\"" && field.isEmpty {
+                inQuotes = true
+            } else if c == "," {
+                record.append(field); field = ""
+            } else if c == "\n" || c == "\r" {
+                if c == "\r" && chars.first == "\n" { chars.removeFirst() }
+                record.append(field); field = ""
+                if !(record.count == 1 && record[0].isEmpty) { records.append(record) }
+                record = []
+            } else {
+                field.unicodeScalars.append(c)
+            }
+        }
+        if inQuotes { throw DataError.malformed(file, "a quoted field is not closed") }
+        if !field.isEmpty || !record.isEmpty {
+            record.append(field)
+            records.append(record)
+        }
+        return records
+    }
+}
