@@ -21,6 +21,9 @@ let package = Package(
         .library(name: "D2L", targets: ["D2L"]),
         .library(name: "Exercises", targets: ["Exercises"]),
     ] + chapterModules.map { .library(name: $0, targets: [$0]) },
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
     targets: [
         .systemLibrary(
             name: "COpenBLAS",
@@ -34,6 +37,12 @@ let package = Package(
             swiftSettings: optimizedCore
         ),
         .target(name: "Exercises", dependencies: ["D2L"], path: "Exercises"),
+        .executableTarget(
+            name: "chapter2",
+            dependencies: ["Preliminaries", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Chapters/chapter2",
+            exclude: ["README.md"]
+        ),
         .executableTarget(name: "d2l-demo", dependencies: ["D2L"], path: "Sources/d2l-demo"),
         .executableTarget(
             name: "d2l-bench",

@@ -20,6 +20,22 @@ public struct DataTable: CustomStringConvertible {
         public var name: String
         /// One cell per row.
         public var cells: [Cell]
+        /// Whether the numbers print as floats (`3.0`): true when the column had missing or
+        /// fractional values when read, as pandas then stores it as float64.
+        public var storesFloats: Bool
+
+        /// A column; `storesFloats` defaults to what its cells call for.
+        public init(name: String, cells: [Cell], storesFloats: Bool? = nil) {
+            self.name = name
+            self.cells = cells
+            self.storesFloats = storesFloats ?? cells.contains {
+                switch $0 {
+                case .missing: return true
+                case .number(let v): return v.rounded() != v
+                case .text: return false
+                }
+            }
+        }
 
         /// True when every present cell is a number.
         public var isNumeric: Bool {
@@ -100,7 +116,8 @@ public struct DataTable: CustomStringConvertible {
             let present = column.cells.compactMap { if case .number(let v) = $0 { return v }; return nil }
             guard !present.isEmpty else { return column }
             let mean = present.reduce(0, +) / Double(present.count)
-            return Column(name: column.name, cells: column.cells.map { $0 == .missing ? .number(mean) : $0 })
+            return Column(name: column.name, cells: column.cells.map { $0 == .missing ? .number(mean) : $0 },
+                          storesFloats: true)
         })
     }
 
@@ -156,10 +173,9 @@ public struct DataTable: CustomStringConvertible {
     public var description: String {
         let rendered: [[String]] = columns.map { column in
             let numbers = column.cells.compactMap { if case .number(let v) = $0 { return v }; return nil }
-            let hasMissing = column.cells.contains(.missing)
             let wholeNumbers = numbers.allSatisfy { $0.rounded() == $0 }
-            // pandas prints a numeric column with missing values as floats (2.0, NaN).
-            let decimals = wholeNumbers ? (hasMissing && column.isNumeric ? 1 : 0)
+            // pandas prints a float column with at least one decimal (2.0, NaN).
+            let decimals = wholeNumbers ? (column.storesFloats ? 1 : 0)
                 : (1...6).first { d in numbers.allSatisfy { ($0 * Foundation.pow(10, Double(d))).rounded() == $0 * Foundation.pow(10, Double(d)) } } ?? 6
             return [column.name] + column.cells.map { cell in
                 switch cell {
