@@ -43,6 +43,7 @@ let package = Package(
             path: "Chapters/chapter2",
             exclude: ["README.md"]
         ),
+        .executableTarget(name: "grade", path: "Sources/grade"),
         .executableTarget(name: "d2l-demo", dependencies: ["D2L"], path: "Sources/d2l-demo"),
         .executableTarget(
             name: "d2l-bench",
@@ -55,7 +56,14 @@ let package = Package(
             cSettings: [.unsafeFlags(["-O2"])],
             linkerSettings: [.linkedLibrary("openblas")]
         ),
-        .testTarget(name: "D2LTests", dependencies: ["D2L"], path: "Tests/D2LTests"),
+        // Helpers shared by the test targets: approximate comparison and exercise grading.
+        .target(name: "TestSupport", dependencies: ["D2L", "Exercises"], path: "Tests/TestSupport"),
+        .testTarget(name: "D2LTests", dependencies: ["D2L", "TestSupport"], path: "Tests/D2LTests"),
+        .testTarget(
+            name: "Chapter2Tests",
+            dependencies: ["Preliminaries", "Exercises", "TestSupport"],
+            path: "Tests/Chapter2Tests"
+        ),
     ] + chapterModules.map { .target(name: $0, dependencies: ["D2L"], path: "Sources/\($0)") },
     swiftLanguageModes: [.v5]
 )

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 import D2L
+import TestSupport
 
 /// The values §2.5 (automatic differentiation) prints, and the autograd rules behind them.
 final class BookSection25Tests: XCTestCase {

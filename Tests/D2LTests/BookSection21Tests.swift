@@ -1,5 +1,6 @@
 import XCTest
 import D2L
+import TestSupport
 
 /// The values §2.1 (data manipulation) prints, in the book's order.
 final class BookSection21Tests: XCTestCase {

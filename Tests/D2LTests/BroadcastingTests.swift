@@ -1,5 +1,6 @@
 import XCTest
 import D2L
+import TestSupport
 
 /// NumPy broadcasting in every binary operation, and the matching sum-to-shape in backward.
 final class BroadcastingTests: XCTestCase {

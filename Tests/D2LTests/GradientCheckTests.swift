@@ -1,5 +1,6 @@
 import XCTest
 import D2L
+import TestSupport
 
 /// One finite-difference gradient check per differentiable operation. Inputs are small and drawn
 /// from seeded generators; functions end in a weighted sum so every output entry matters.

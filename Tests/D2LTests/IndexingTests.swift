@@ -1,5 +1,6 @@
 import XCTest
 import D2L
+import TestSupport
 
 /// Subscripts: integers, negative positions, ranges, whole axes, steps and positional indexing.
 final class IndexingTests: XCTestCase {

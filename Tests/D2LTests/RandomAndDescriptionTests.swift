@@ -1,5 +1,6 @@
 import XCTest
 import D2L
+import TestSupport
 
 final class RandomTests: XCTestCase {
     func testSameSeedGivesSameNumbers() {

@@ -1,5 +1,6 @@
 import XCTest
 import D2L
+import TestSupport
 
 /// Reductions over axes and matrix products checked against plain loops.
 final class ReductionTests: XCTestCase {

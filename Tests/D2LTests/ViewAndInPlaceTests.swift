@@ -1,5 +1,6 @@
 import XCTest
 import D2L
+import TestSupport
 
 /// Views share storage with their source; in-place operations keep the storage (§2.1.6).
 final class ViewAndInPlaceTests: XCTestCase {

@@ -3,7 +3,7 @@ import D2L
 
 /// The one approximate comparison the core tests use: |actual − expected| ≤ atol + rtol·|expected|
 /// for every element, as `torch.allclose` and swift-numerics' `isApproximatelyEqual` do.
-func assertClose(_ actual: Tensor, _ expected: [Float], shape: [Int]? = nil,
+public func assertClose(_ actual: Tensor, _ expected: [Float], shape: [Int]? = nil,
                  atol: Float = 1e-5, rtol: Float = 1e-5,
                  file: StaticString = #filePath, line: UInt = #line) {
     if let shape {
@@ -18,14 +18,14 @@ func assertClose(_ actual: Tensor, _ expected: [Float], shape: [Int]? = nil,
 }
 
 /// Compares two tensors of the same shape approximately.
-func assertClose(_ actual: Tensor, _ expected: Tensor, atol: Float = 1e-5, rtol: Float = 1e-5,
+public func assertClose(_ actual: Tensor, _ expected: Tensor, atol: Float = 1e-5, rtol: Float = 1e-5,
                  file: StaticString = #filePath, line: UInt = #line) {
     assertClose(actual, expected.toArray(), shape: expected.shape, atol: atol, rtol: rtol,
                 file: file, line: line)
 }
 
 /// Asserts that autograd agrees with finite differences for `f` at `inputs`.
-func assertGradientsMatch(_ inputs: [Tensor], tolerance: Float = 1e-2, h: Float = 1e-2,
+public func assertGradientsMatch(_ inputs: [Tensor], tolerance: Float = 1e-2, h: Float = 1e-2,
                           file: StaticString = #filePath, line: UInt = #line,
                           _ f: @escaping ([Tensor]) -> Tensor) {
     let result = gradientCheck(inputs, h: h, f)
@@ -34,6 +34,6 @@ func assertGradientsMatch(_ inputs: [Tensor], tolerance: Float = 1e-2, h: Float 
 }
 
 /// Deterministic random inputs for tests.
-func sample(_ shape: [Int], seed: UInt64 = 1, low: Float = -1, high: Float = 1) -> Tensor {
+public func sample(_ shape: [Int], seed: UInt64 = 1, low: Float = -1, high: Float = 1) -> Tensor {
     Tensor.uniform(low: low, high: high, shape: shape, generator: RandomGenerator(seed: seed))
 }

@@ -1,8 +1,9 @@
 import XCTest
 import D2L
+import TestSupport
 
-/// The values §2.3 (linear algebra) prints.
-final class BookSection23Tests: XCTestCase {
+/// The values §2.3 (linear algebra) prints, computed with the D2L core.
+final class Chapter2LinearAlgebraTests: XCTestCase {
     let A = Tensor.arange(20, dtype: .float32).reshape(5, 4)
 
     func testTransposeOfMatrixAndSymmetricMatrix() {
