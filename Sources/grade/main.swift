@@ -71,7 +71,9 @@ for line in output.split(separator: "\n").map(String.init) {
         let parts = test.dropFirst("testExercise".count).split(separator: "_")
         guard parts.count >= 3 else { continue }
         let key = "\(line[Range(m.range(at: 1), in: line)!]).\(parts[0])_\(parts[1])_\(parts[2].prefix { $0.isNumber })"
+        // Drop the "2.3.1 transpose: " prefix the grader puts before its message.
         let message = String(line[Range(m.range(at: 3), in: line)!])
+            .replacingOccurrences(of: #"^\d+\.\d+\.\d+ \w+: "#, with: "", options: .regularExpression)
         if results[key] == nil {
             order.append(key)
             results[key] = Result(chapter: "", number: "", name: "", status: "FAILED", message: message)
