@@ -30,9 +30,10 @@ let package = Package(
             path: "Sources/COpenBLAS",
             providers: [.apt(["libopenblas-dev"])]
         ),
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
         .target(
             name: "D2L",
-            dependencies: ["COpenBLAS"],
+            dependencies: ["COpenBLAS", "CZlib"],
             path: "Sources/D2L",
             swiftSettings: optimizedCore
         ),
@@ -41,6 +42,12 @@ let package = Package(
             name: "chapter2",
             dependencies: ["Preliminaries", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Chapters/chapter2",
+            exclude: ["README.md"]
+        ),
+        .executableTarget(
+            name: "chapter3",
+            dependencies: ["LinearNetworks", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Chapters/chapter3",
             exclude: ["README.md"]
         ),
         .executableTarget(name: "grade", path: "Sources/grade"),

@@ -195,21 +195,6 @@ public struct DataTable: CustomStringConvertible {
     }
 }
 
-/// Problems with a data file: each says which file and what to do about it.
-public enum DataError: Error, CustomStringConvertible, Equatable {
-    case missingFile(URL, hint: String)
-    case malformed(URL, String)
-    case notNumeric(column: String, hint: String)
-
-    public var description: String {
-        switch self {
-        case .missingFile(let url, let hint): return "\(url.path): file not found; \(hint)"
-        case .malformed(let url, let why): return "\(url.path): \(why)"
-        case .notNumeric(let column, let hint): return "column \(column) is not all numbers; \(hint)"
-        }
-    }
-}
-
 /// A CSV reader for RFC 4180 files: commas, double-quoted fields with `""` escapes and line
 /// breaks inside quotes, `\n` or `\r\n` line ends.
 enum CSVParser {

@@ -1,0 +1,62 @@
+import ArgumentParser
+import D2L
+import Foundation
+import LinearNetworks
+
+/// §3.1 Linear regression.
+struct LinearRegressionIntro: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "linear-regression",
+        abstract: "§3.1 Linear regression: a Swift loop against one vectorised add, and normal densities.")
+
+    func run() throws {
+        let (loop, vectorized) = LinearRegressionBasics.vectorizationTiming()
+        print(String(format: "adding two 10000-element vectors: loop %.5f sec, vectorised %.5f sec", loop, vectorized))
+        print("normal distributions plotted to \(try LinearRegressionBasics.plotNormals().path)")
+    }
+}
+
+/// Prints how far the learned parameters are from the true ones, as the book does.
+private func reportErrors(w: Tensor, b: Float) {
+    print("error in estimating w: \(LinearRegressionScratch.trueW - w.detach().reshape(-1))")
+    print("error in estimating b: \(LinearRegressionScratch.trueB - b)")
+}
+
+/// §3.2 Linear regression from scratch.
+struct LinregScratch: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "linreg-scratch",
+        abstract: "§3.2 Linear regression from scratch: recover w = [2, -3.4], b = 4.2 from synthetic data.")
+
+    @OptionGroup var options: TrainingOptions
+
+    func run() {
+        let g = RandomGenerator(seed: options.seed)
+        let (features, labels) = syntheticData(LinearRegressionScratch.trueW, LinearRegressionScratch.trueB,
+                                               numExamples: 1000, generator: g)
+        print("features: \(features[0]), label: \(labels[0])")
+        let (w, b, losses) = LinearRegressionScratch.train(features: features, labels: labels, lr: options.lr ?? 0.03,
+                                                           numEpochs: options.epochs ?? 3,
+                                                           batchSize: options.batchSize ?? 10, generator: g)
+        for (epoch, l) in losses.enumerated() { print(String(format: "epoch %d, loss %f", epoch + 1, l)) }
+        reportErrors(w: w, b: b.item())
+    }
+}
+
+/// §3.3 Concise linear regression.
+struct Linreg: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "linreg",
+        abstract: "§3.3 Concise linear regression with Linear, MSELoss and SGD.")
+
+    @OptionGroup var options: TrainingOptions
+
+    func run() {
+        let g = RandomGenerator(seed: options.seed)
+        let (features, labels) = syntheticData(LinearRegressionScratch.trueW, LinearRegressionScratch.trueB,
+                                               numExamples: 1000, generator: g)
+        let (net, losses) = LinearRegressionConcise.train(features: features, labels: labels, lr: options.lr ?? 0.03,
+                                                          numEpochs: options.epochs ?? 3,
+                                                          batchSize: options.batchSize ?? 10, generator: g)
+        for (epoch, l) in losses.enumerated() { print(String(format: "epoch %d, loss %f", epoch + 1, l)) }
+        let layer = net[0] as! Linear
+        reportErrors(w: layer.weight, b: layer.bias!.item())
+    }
+}

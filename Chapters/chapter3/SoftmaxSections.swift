@@ -1,0 +1,59 @@
+import ArgumentParser
+import D2L
+import Foundation
+import LinearNetworks
+
+/// §3.5 The image classification data set.
+struct FashionMNISTSection: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "fashion-mnist",
+        abstract: "§3.5 Fashion-MNIST: sizes, 18 labelled images, and the time to read the training set.")
+
+    @Option(help: "Examples per minibatch when timing one pass.")
+    var batchSize = 256
+
+    func run() throws {
+        let train = try FashionMNIST.load(train: true), test = try FashionMNIST.load(train: false)
+        print("train: \(train.images.shape[0]) images, test: \(test.images.shape[0]) images")
+        print("image shape: \(Array(train.images.shape.dropFirst()))")
+        let first = train.images[0..<18]
+        let titles = getFashionMNISTLabels(train.labels[0..<18].toIntArray())
+        print("18 training images written to \(try showImages(first, numRows: 2, numCols: 9, titles: titles, name: "chapter3-fashion-mnist.svg").path)")
+        let timer = Timer()
+        let (trainIter, _) = try loadDataFashionMNIST(batchSize: batchSize)
+        var batches = 0
+        for _ in trainIter { batches += 1 }
+        print(String(format: "%.2f sec to load the data and read %d batches of %d", timer.stop(), batches, batchSize))
+    }
+}
+
+/// §3.6 Softmax regression from scratch.
+struct SoftmaxScratchSection: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "softmax-scratch",
+        abstract: "§3.6 Softmax regression from scratch on Fashion-MNIST (book: 10 epochs, lr 0.1, batch 256).")
+
+    @OptionGroup var options: TrainingOptions
+
+    func run() throws {
+        let g = RandomGenerator(seed: options.seed)
+        let (trainIter, testIter) = try loadDataFashionMNIST(batchSize: options.batchSize ?? 256, generator: g)
+        let (params, _) = try SoftmaxScratch.train(trainIter, testIter, numEpochs: options.epochs ?? 10,
+                                                   lr: options.lr ?? 0.1, generator: g)
+        print("predictions written to \(try predictCh3(params.net, testIter, name: "chapter3-softmax-scratch-predictions.svg").path)")
+    }
+}
+
+/// §3.7 Concise softmax regression.
+struct SoftmaxSection: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "softmax",
+        abstract: "§3.7 Concise softmax regression on Fashion-MNIST (book: 10 epochs, lr 0.1, batch 256).")
+
+    @OptionGroup var options: TrainingOptions
+
+    func run() throws {
+        let g = RandomGenerator(seed: options.seed)
+        let (trainIter, testIter) = try loadDataFashionMNIST(batchSize: options.batchSize ?? 256, generator: g)
+        let (net, _) = try SoftmaxConcise.train(trainIter, testIter, numEpochs: options.epochs ?? 10,
+                                                lr: options.lr ?? 0.1, generator: g)
+        print("predictions written to \(try predictCh3({ net($0) }, testIter, name: "chapter3-softmax-predictions.svg").path)")
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+
+/// The Fashion-MNIST data set: 28×28 grey images of clothing in 10 classes, 60 000 for training
+/// and 10 000 for testing.
+///
+/// d2l: `torchvision.datasets.FashionMNIST` with `transforms.ToTensor()` (§3.5): pixels are
+/// scaled to [0, 1] and images have shape [1, 28, 28].
+public struct FashionMNIST {
+    /// Images, [n, 1, height, width], values in [0, 1].
+    public let images: Tensor
+    /// Class indices 0–9 (`int64`).
+    public let labels: Tensor
+
+    /// The class names, in label order, as the book's `get_fashion_mnist_labels`.
+    public static let textLabels = ["t-shirt", "trouser", "pullover", "dress", "coat",
+                                    "sandal", "shirt", "sneaker", "bag", "ankle boot"]
+
+    /// Folders searched, in order, for the IDX files before downloading.
+    public static var searchFolders: [URL] {
+        [dataDirectory.appendingPathComponent("fashion-mnist"),
+         URL(fileURLWithPath: "/usr/share/datasets/fashion-mnist")]
+    }
+
+    /// Reads the training or test split, optionally resized to `resize`×`resize` pixels.
+    /// Files are looked up in `searchFolders` (plain or `.gz`), else downloaded.
+    /// - Throws: `DataError` naming the file for missing, truncated or corrupt data.
+    public static func load(train: Bool, resize: Int? = nil) throws -> FashionMNIST {
+        let prefix = train ? "train" : "t10k"
+        let imageFile = try locate("\(prefix)-images-idx3-ubyte")
+        let labelFile = try locate("\(prefix)-labels-idx1-ubyte")
+        return try FashionMNIST(imagesAt: imageFile, labelsAt: labelFile, resize: resize)
+    }
+
+    /// Reads a pair of IDX files, checking that they hold the same number of examples.
+    public init(imagesAt imageFile: URL, labelsAt labelFile: URL, resize: Int? = nil) throws {
+        let (count, rows, columns, pixels) = try IDX.readImages(imageFile)
+        let labelBytes = try IDX.readLabels(labelFile)
+        guard labelBytes.count == count else {
+            throw DataError.malformed(labelFile, "holds \(labelBytes.count) labels but \(imageFile.lastPathComponent) "
+                + "holds \(count) images; the two files do not belong together")
+        }
+        if let bad = labelBytes.first(where: { $0 > 9 }) {
+            throw DataError.malformed(labelFile, "label \(bad) is outside the classes 0–9")
+        }
+        var values = [Float](repeating: 0, count: pixels.count)
+        for i in 0..<pixels.count { values[i] = Float(pixels[i]) / 255 }
+        var images = Tensor(shape: [count, 1, rows, columns], values: values)
+        if let resize { images = resizeBilinear(images, to: resize) }
+        self.images = images
+        self.labels = Tensor(shape: [count], values: labelBytes.map(Float.init), dtype: .int64)
+    }
+
+    /// Finds `name` (or `name.gz`) in the search folders, else downloads `name.gz`.
+    static func locate(_ name: String) throws -> URL {
+        for folder in searchFolders {
+            for candidate in [name, name + ".gz"] {
+                let url = folder.appendingPathComponent(candidate)
+                if FileManager.default.fileExists(atPath: url.path) { return url }
+            }
+        }
+        do {
+            return try download("fashion-mnist/\(name).gz")
+        } catch let error as DataError {
+            throw DataError.missingFile(dataDirectory.appendingPathComponent("fashion-mnist/\(name).gz"),
+                hint: "\(error); install the Debian package dataset-fashion-mnist (bash .ci/setup does) "
+                    + "or copy the four Fashion-MNIST .gz files into \(dataDirectory.appendingPathComponent("fashion-mnist").path)")
+        }
+    }
+}
+
+/// The text names of numeric Fashion-MNIST labels, as `get_fashion_mnist_labels` (§3.5).
+public func getFashionMNISTLabels(_ labels: [Int]) -> [String] {
+    labels.map { FashionMNIST.textLabels[$0] }
+}
+
+/// Loaders over Fashion-MNIST: a shuffled one for training and an ordered one for testing.
+///
+/// d2l: `load_data_fashion_mnist(batch_size, resize=None)` (§3.5).
+public func loadDataFashionMNIST(batchSize: Int, resize: Int? = nil,
+                                 generator: RandomGenerator = .global) throws -> (train: DataLoader, test: DataLoader) {
+    let train = try FashionMNIST.load(train: true, resize: resize)
+    let test = try FashionMNIST.load(train: false, resize: resize)
+    return (DataLoader(features: train.images, labels: train.labels, batchSize: batchSize, shuffle: true, generator: generator),
+            DataLoader(features: test.images, labels: test.labels, batchSize: batchSize, shuffle: false, generator: generator))
+}
