@@ -71,6 +71,11 @@ let package = Package(
             dependencies: ["Preliminaries", "Exercises", "TestSupport"],
             path: "Tests/Chapter2Tests"
         ),
+        .testTarget(
+            name: "Chapter3Tests",
+            dependencies: ["LinearNetworks", "Exercises", "TestSupport", "CZlib"],
+            path: "Tests/Chapter3Tests"
+        ),
     ] + chapterModules.map { .target(name: $0, dependencies: ["D2L"], path: "Sources/\($0)") },
     swiftLanguageModes: [.v5]
 )

@@ -55,25 +55,24 @@ print("grading \(chapters.isEmpty ? "all chapters" : chapters.joined(separator: 
 let (output, status) = runGraders()
 var results: [String: Result] = [:]
 var order: [String] = []
-let caseLine = try! NSRegularExpression(pattern: #"Test Case '(Chapter\d+)ExerciseTests\.testExercise(\d+)_(\d+)_(\d+)(\w+)' (passed|failed|skipped)"#)
-let failureLine = try! NSRegularExpression(pattern: #"error: (Chapter\d+)ExerciseTests\.(testExercise\w+) : .*? - (.*)$"#)
+// Test names carry the exercise number: testExercise2_3_1Transpose is 2.3.1, and
+// testExercise3_1PairwiseSquaredDistances (an exercise of a section, unnumbered) is 3.1.
+let caseLine = try! NSRegularExpression(pattern: #"Test Case '(Chapter\d+)ExerciseTests\.testExercise(\d+(?:_\d+)+)([A-Z]\w*)' (passed|failed|skipped)"#)
+let failureLine = try! NSRegularExpression(pattern: #"error: (Chapter\d+)ExerciseTests\.testExercise(\d+(?:_\d+)+)[A-Z]\w* : .*? - (.*)$"#)
 for line in output.split(separator: "\n").map(String.init) {
     let range = NSRange(line.startIndex..., in: line)
     if let m = caseLine.firstMatch(in: line, range: range) {
         func group(_ i: Int) -> String { String(line[Range(m.range(at: i), in: line)!]) }
-        let key = "\(group(1)).\(group(2))_\(group(3))_\(group(4))"
-        let status = ["passed": "passed", "failed": "FAILED", "skipped": "not attempted"][group(6)]!
+        let key = "\(group(1)).\(group(2))"
+        let status = ["passed": "passed", "failed": "FAILED", "skipped": "not attempted"][group(4)]!
         if results[key] == nil { order.append(key) }
-        results[key] = Result(chapter: group(1), number: "\(group(2)).\(group(3)).\(group(4))", name: group(5),
-                              status: status, message: results[key]?.message ?? "")
+        results[key] = Result(chapter: group(1), number: group(2).replacingOccurrences(of: "_", with: "."),
+                              name: group(3), status: status, message: results[key]?.message ?? "")
     } else if let m = failureLine.firstMatch(in: line, range: range) {
-        let test = String(line[Range(m.range(at: 2), in: line)!])
-        let parts = test.dropFirst("testExercise".count).split(separator: "_")
-        guard parts.count >= 3 else { continue }
-        let key = "\(line[Range(m.range(at: 1), in: line)!]).\(parts[0])_\(parts[1])_\(parts[2].prefix { $0.isNumber })"
+        func group(_ i: Int) -> String { String(line[Range(m.range(at: i), in: line)!]) }
+        let key = "\(group(1)).\(group(2))"
         // Drop the "2.3.1 transpose: " prefix the grader puts before its message.
-        let message = String(line[Range(m.range(at: 3), in: line)!])
-            .replacingOccurrences(of: #"^\d+\.\d+\.\d+ \w+: "#, with: "", options: .regularExpression)
+        let message = group(3).replacingOccurrences(of: #"^[\d.]+ \w+: "#, with: "", options: .regularExpression)
         if results[key] == nil {
             order.append(key)
             results[key] = Result(chapter: "", number: "", name: "", status: "FAILED", message: message)
