@@ -22,6 +22,7 @@ public final class Linear: Module {
         super.init()
     }
 
+    /// xWᵀ + b for inputs [..., inFeatures].
     public override func forward(_ x: Tensor) -> Tensor {
         check(x.shape.last == weight.shape[1],
               "Linear: input of shape \(x.shape) does not end in in_features = \(weight.shape[1])")

@@ -20,6 +20,7 @@ public final class Sequential: Module {
     /// Layer `index`.
     public subscript(index: Int) -> Module { layers[index] }
 
+    /// Feeds `x` through every layer in order.
     public override func forward(_ x: Tensor) -> Tensor {
         layers.reduce(x) { $1($0) }
     }
@@ -30,5 +31,6 @@ public final class Flatten: Module {
     /// A flattening layer.
     public override init() { super.init() }
 
+    /// Keeps the first axis and merges the rest.
     public override func forward(_ x: Tensor) -> Tensor { x.flatten(startDim: 1) }
 }
