@@ -1,27 +1,55 @@
 // d2l-bench: throughput of the D2L core, to compare builds, machines and changes.
 //
-//   swift run -c release d2l-bench              # everything, release build
+//   swift run -c release d2l-bench              # every section, release build
 //   swift run d2l-bench elementwise             # one section, debug build (what learners run)
 //   swift run -c release d2l-bench --quick      # small sizes, one repetition: a smoke test
 //
-// Figures are medians over repetitions; compare ratios within one run on a shared machine.
-// The C baseline for sgemm is `swift run -c release sgemm-reference`.
+// Figures are medians over repetitions; on a shared machine compare ratios within one run.
+// The C baseline for the sgemm figures is `swift run -c release sgemm-reference`.
 import COpenBLAS
 import D2L
 import Foundation
+import LinearNetworks
 
-let arguments = Array(CommandLine.arguments.dropFirst())
-if arguments.contains("--help") || arguments.contains("-h") {
-    print("usage: d2l-bench [sgemm] [elementwise] [--quick]")
-    exit(0)
-}
-let quick = arguments.contains("--quick")
-let sections = arguments.filter { !$0.hasPrefix("-") }
-let known = ["sgemm", "elementwise"]
-for s in sections where !known.contains(s) {
-    print("d2l-bench: unknown section '\(s)'; choose from \(known.joined(separator: ", "))")
+let usage = """
+    usage: d2l-bench [sgemm] [elementwise] [softmax] [--quick] [--runs N]
+
+      sgemm         GFLOP/s of an n x n float matrix product, n = 256...2048: D2L's matmul
+                    and a direct cblas_sgemm call on the same inputs
+      elementwise   Melem/s and GB/s of elementwise ops and a reduction on 1e7 floats
+      softmax       examples/sec of one epoch of concise softmax regression (§3.7) on all
+                    60 000 Fashion-MNIST training images, batch 256, lr 0.1
+      --quick       small sizes and one repetition, for a smoke test
+      --runs N      timed repetitions per figure (default 9; the median is shown)
+
+    With no section, runs them all.
+    """
+
+let sectionNames = ["sgemm", "elementwise", "softmax"]
+func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data("d2l-bench: \(message)\n\n\(usage)\n".utf8))
     exit(2)
 }
+var quick = false
+var requestedRuns: Int?
+var sections: [String] = []
+var arguments = CommandLine.arguments.dropFirst()
+while let argument = arguments.popFirst() {
+    switch argument {
+    case "--quick": quick = true
+    case "--runs":
+        guard let text = arguments.popFirst(), let value = Int(text), value > 0 else {
+            fail("--runs needs a positive number")
+        }
+        requestedRuns = value
+    case "-h", "--help": print(usage); exit(0)
+    case _ where sectionNames.contains(argument): sections.append(argument)
+    default: fail("unknown argument '\(argument)'")
+    }
+}
+/// Timed repetitions per figure: 9 by default (as sgemm-reference), 1 with --quick.
+let runs = requestedRuns ?? (quick ? 1 : 9)
+let medianOfRuns = runs == 1 ? "1 run" : "median of \(runs) runs"
 func wanted(_ section: String) -> Bool { sections.isEmpty || sections.contains(section) }
 
 #if DEBUG
@@ -29,60 +57,59 @@ let configuration = "debug"
 #else
 let configuration = "release"
 #endif
-print("d2l-bench: \(configuration) build, \(ProcessInfo.processInfo.activeProcessorCount) cores"
+let blasCore = String(cString: openblas_get_corename())
+print("d2l-bench: \(configuration) build, \(ProcessInfo.processInfo.activeProcessorCount) cores, "
+      + "OpenBLAS \(blasCore) with \(openblas_get_num_threads()) threads"
       + (quick ? ", quick run" : ""))
 
-/// Median wall-clock seconds of `body` over `runs` repetitions, after one warm-up call.
-func medianSeconds(runs: Int, _ body: () -> Void) -> Double {
-    body()
-    var times: [Double] = []
-    for _ in 0..<runs {
-        let start = DispatchTime.now().uptimeNanoseconds
-        body()
-        times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
-    }
-    return times.sorted()[times.count / 2]
-}
-
-func pad(_ s: String, _ width: Int) -> String {
-    String(repeating: " ", count: max(0, width - s.count)) + s
-}
+// MARK: - sgemm
 
 if wanted("sgemm") {
-    print("\nsgemm: n x n float matrices, GFLOP/s = 2n^3 / time")
-    print(pad("n", 6) + pad("D2L matmul", 14) + pad("cblas direct", 14) + pad("ratio", 8))
+    let widths = [6, 10, 14, 15, 11]
+    print("\nsgemm: n x n float32 matrices, GFLOP/s = 2n^3 / time, \(medianOfRuns) "
+          + "(D2L and cblas timed in turn)")
+    print(row(["n", "D2L ms", "D2L GFLOP/s", "cblas GFLOP/s", "D2L/cblas"], widths: widths))
     for n in quick ? [256] : [256, 512, 1024, 2048] {
         let g = RandomGenerator(seed: 1)
         let a = Tensor.uniform(low: -0.5, high: 0.5, shape: [n, n], generator: g)
         let b = Tensor.uniform(low: -0.5, high: 0.5, shape: [n, n], generator: g)
-        let runs = quick ? 1 : (n >= 2048 ? 5 : 9)
-        let flop = 2 * Double(n) * Double(n) * Double(n)
-        let viaTensor = medianSeconds(runs: runs) { _ = matmul(a, b) }
         let c = Tensor.zeros([n, n])
-        let direct = medianSeconds(runs: runs) {
+        // The reference: OpenBLAS called directly on the same inputs, writing into `c`.
+        let direct = {
             cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(n), Int32(n), Int32(n), 1,
                         a.storage.pointer, Int32(n), b.storage.pointer, Int32(n), 0,
                         c.storage.pointer, Int32(n))
         }
-        print(pad("\(n)", 6) + pad(String(format: "%.1f", flop / viaTensor / 1e9), 14)
-              + pad(String(format: "%.1f", flop / direct / 1e9), 14)
-              + pad(String(format: "%.2f", direct / viaTensor), 8))
+        direct()
+        let error = (matmul(a, b) - c).abs().max().item()
+        guard error <= 1e-4 else {
+            print("d2l-bench: matmul differs from cblas_sgemm by \(error) at n = \(n)")
+            exit(1)
+        }
+        let flop = 2 * Double(n) * Double(n) * Double(n)
+        let times = medianSeconds(runs: runs, [{ _ = matmul(a, b) }, direct])
+        let viaD2L = times[0], viaBLAS = times[1]
+        print(row(["\(n)", fixed(viaD2L * 1e3, 2), fixed(flop / viaD2L / 1e9, 1),
+                   fixed(flop / viaBLAS / 1e9, 1), fixed(viaBLAS / viaD2L, 2)],
+                  widths: widths))
     }
 }
 
+// MARK: - elementwise
+
 if wanted("elementwise") {
     let n = quick ? 1_000_000 : 10_000_000
-    let runs = quick ? 1 : 9
     let g = RandomGenerator(seed: 2)
     let a = Tensor.randn([n], generator: g), b = Tensor.randn([n], generator: g)
-    let wide = Tensor.randn([n / 1000, 1000], generator: g), row = Tensor.randn([1000], generator: g)
-    print("\nelementwise on \(n) float elements (Melem/s; GB/s counts bytes read + written)")
-    print(pad("operation", 22) + pad("ms", 10) + pad("Melem/s", 10) + pad("GB/s", 8))
+    let wide = Tensor.randn([n / 1000, 1000], generator: g), last = Tensor.randn([1000], generator: g)
+    let widths = [24, 10, 10, 8]
+    print("\nelementwise on \(n) float32 elements, \(medianOfRuns) "
+          + "(GB/s counts bytes read + written)")
+    print(row(["operation", "ms", "Melem/s", "GB/s"], widths: widths))
     func report(_ name: String, bytesPerElement: Double, _ body: () -> Void) {
         let t = medianSeconds(runs: runs, body)
-        print(pad(name, 22) + pad(String(format: "%.2f", t * 1e3), 10)
-              + pad(String(format: "%.0f", Double(n) / t / 1e6), 10)
-              + pad(String(format: "%.1f", Double(n) * bytesPerElement / t / 1e9), 8))
+        print(row([name, fixed(t * 1e3, 2), fixed(Double(n) / t / 1e6, 0),
+                   fixed(Double(n) * bytesPerElement / t / 1e9, 1)], widths: widths))
     }
     report("a + b", bytesPerElement: 12) { _ = a + b }
     report("a * b", bytesPerElement: 12) { _ = a * b }
@@ -91,7 +118,27 @@ if wanted("elementwise") {
     report("a.relu()", bytesPerElement: 8) { _ = a.relu() }
     report("a.sigmoid()", bytesPerElement: 8) { _ = a.sigmoid() }
     report("a += b (in place)", bytesPerElement: 12) { a += b }
-    report("[1e4,1e3] + [1e3]", bytesPerElement: 8) { _ = wide + row }
-    report("a.T-style copy", bytesPerElement: 8) { _ = wide.T.contiguous() }
+    report("[\(n / 1000),1000] + [1000]", bytesPerElement: 8) { _ = wide + last }
+    report("[\(n / 1000),1000].T copy", bytesPerElement: 8) { _ = wide.T.contiguous() }
     report("a.sum()", bytesPerElement: 4) { _ = a.sum() }
+}
+
+if wanted("softmax") {
+    print("\nsoftmax regression (§3.7): one training epoch on Fashion-MNIST, batch 256, lr 0.1, \(medianOfRuns)")
+    do {
+        let data = try FashionMNIST.load(train: true)
+        let count = quick ? 6_000 : data.images.shape[0]
+        let loader = DataLoader(features: data.images[0..<count], labels: data.labels[0..<count],
+                                batchSize: 256, shuffle: true, generator: RandomGenerator(seed: 0))
+        let net = SoftmaxConcise.makeNet(generator: RandomGenerator(seed: 0))
+        let trainer = SGD(net.parameters(), lr: 0.1)
+        let loss = CrossEntropyLoss(reduction: .none)
+        let seconds = medianSeconds(runs: runs) {
+            _ = trainEpochCh3({ net($0) }, loader, loss: { loss($0, $1) }, updater: .optimizer(trainer))
+        }
+        print(row(["examples", "sec/epoch", "examples/sec"], widths: [10, 12, 14]))
+        print(row(["\(count)", fixed(seconds, 3), fixed(Double(count) / seconds, 0)], widths: [10, 12, 14]))
+    } catch {
+        print("skipped: \(error)")
+    }
 }

@@ -1,0 +1,41 @@
+// Timing and table helpers for d2l-bench.
+import Foundation
+
+/// Seconds on the monotonic clock: the same `clock_gettime(CLOCK_MONOTONIC)` the C baseline
+/// (`Sources/sgemm-reference/main.c`) uses, so the two programs time calls the same way.
+func monotonicSeconds() -> Double {
+    var t = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &t)
+    return Double(t.tv_sec) + Double(t.tv_nsec) * 1e-9
+}
+
+/// Median wall-clock seconds of `body` over `runs` repetitions, after one untimed warm-up call
+/// (which also faults in any fresh memory the call touches).
+func medianSeconds(runs: Int, _ body: () -> Void) -> Double {
+    withoutActuallyEscaping(body) { medianSeconds(runs: runs, [$0])[0] }
+}
+
+/// Median seconds of each of `bodies`, timed in turn within every repetition so that a burst of
+/// load from elsewhere on the machine slows them alike and their ratio stays meaningful.
+func medianSeconds(runs: Int, _ bodies: [() -> Void]) -> [Double] {
+    for body in bodies { body() }
+    var times = [[Double]](repeating: [], count: bodies.count)
+    for _ in 0..<runs {
+        for (i, body) in bodies.enumerated() {
+            let start = monotonicSeconds()
+            body()
+            times[i].append(monotonicSeconds() - start)
+        }
+    }
+    return times.map { $0.sorted()[$0.count / 2] }
+}
+
+/// One row of a right-aligned table: each cell padded on the left to its column's width.
+func row(_ cells: [String], widths: [Int]) -> String {
+    zip(cells, widths).map { cell, width in
+        String(repeating: " ", count: max(0, width - cell.count)) + cell
+    }.joined()
+}
+
+/// `value` with `digits` decimals.
+func fixed(_ value: Double, _ digits: Int) -> String { String(format: "%.\(digits)f", value) }
