@@ -21,6 +21,11 @@ private func reportErrors(w: Tensor, b: Float) {
     print("error in estimating b: \(LinearRegressionScratch.trueB - b)")
 }
 
+/// The book's 1000 synthetic examples with w = [2, −3.4], b = 4.2 (§3.2.1).
+private func bookData(_ g: RandomGenerator) -> (features: Tensor, labels: Tensor) {
+    syntheticData(LinearRegressionScratch.trueW, LinearRegressionScratch.trueB, numExamples: 1000, generator: g)
+}
+
 /// §3.2 Linear regression from scratch.
 struct LinregScratch: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "linreg-scratch",
@@ -30,8 +35,7 @@ struct LinregScratch: ParsableCommand {
 
     func run() {
         let g = RandomGenerator(seed: options.seed)
-        let (features, labels) = syntheticData(LinearRegressionScratch.trueW, LinearRegressionScratch.trueB,
-                                               numExamples: 1000, generator: g)
+        let (features, labels) = bookData(g)
         print("features: \(features[0]), label: \(labels[0])")
         let (w, b, losses) = LinearRegressionScratch.train(features: features, labels: labels, lr: options.lr ?? 0.03,
                                                            numEpochs: options.epochs ?? 3,
@@ -50,8 +54,7 @@ struct Linreg: ParsableCommand {
 
     func run() {
         let g = RandomGenerator(seed: options.seed)
-        let (features, labels) = syntheticData(LinearRegressionScratch.trueW, LinearRegressionScratch.trueB,
-                                               numExamples: 1000, generator: g)
+        let (features, labels) = bookData(g)
         let (net, losses) = LinearRegressionConcise.train(features: features, labels: labels, lr: options.lr ?? 0.03,
                                                           numEpochs: options.epochs ?? 3,
                                                           batchSize: options.batchSize ?? 10, generator: g)

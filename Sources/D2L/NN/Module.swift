@@ -19,38 +19,36 @@ open class Module {
     /// Runs `forward`, so a module is called like a function: `net(X)`.
     public func callAsFunction(_ x: Tensor) -> Tensor { forward(x) }
 
-    /// Direct submodules with their property names (array elements are named by index).
-    open func namedChildren() -> [(String, Module)] {
-        var result: [(String, Module)] = []
+    /// The stored properties of this object and its superclasses, with leading underscores
+    /// (from property wrappers) dropped from the names.
+    private func storedProperties() -> [(name: String, value: Any)] {
+        var result: [(String, Any)] = []
         var mirror: Mirror? = Mirror(reflecting: self)
         while let m = mirror {
             for child in m.children {
                 guard let label = child.label else { continue }
-                let name = label.hasPrefix("_") ? String(label.dropFirst()) : label
-                if let module = child.value as? Module {
-                    result.append((name, module))
-                } else if let modules = child.value as? [Module] {
-                    result += modules.enumerated().map { ("\($0.offset)", $0.element) }
-                }
+                result.append((label.hasPrefix("_") ? String(label.dropFirst()) : label, child.value))
             }
             mirror = m.superclassMirror
         }
         return result
     }
 
+    /// Direct submodules with their property names (array elements are named by index).
+    open func namedChildren() -> [(String, Module)] {
+        storedProperties().flatMap { name, value -> [(String, Module)] in
+            if let module = value as? Module { return [(name, module)] }
+            if let modules = value as? [Module] { return modules.enumerated().map { ("\($0.offset)", $0.element) } }
+            return []
+        }
+    }
+
     /// This module's own parameters (not those of submodules), with their property names.
     open func namedOwnParameters() -> [(String, Tensor)] {
-        var result: [(String, Tensor)] = []
-        var mirror: Mirror? = Mirror(reflecting: self)
-        while let m = mirror {
-            for child in m.children {
-                guard let label = child.label else { continue }
-                let name = label.hasPrefix("_") ? String(label.dropFirst()) : label
-                if let t = child.value as? Tensor, t.requiresGrad { result.append((name, t)) }
-            }
-            mirror = m.superclassMirror
+        storedProperties().compactMap { name, value in
+            guard let t = value as? Tensor, t.requiresGrad else { return nil }
+            return (name, t)
         }
-        return result
     }
 
     /// All parameters with dotted names such as `0.weight`, as `named_parameters()` (§5.2).
