@@ -17,7 +17,7 @@ extension Tensor {
 
     /// Elementwise sum, as `x + y`.
     public static func + (lhs: Tensor, rhs: Tensor) -> Tensor {
-        let out = zipValues(lhs, rhs, dtype: DType.promoted(lhs.dtype, rhs.dtype), operation: "add") { $0 + $1 }
+        let out = addValues(lhs, rhs, dtype: DType.promoted(lhs.dtype, rhs.dtype))
         return record(out, "AddBackward0", inputs: [lhs, rhs]) { g in
             [g.sum(toShape: lhs.shape), g.sum(toShape: rhs.shape)]
         }
@@ -25,7 +25,7 @@ extension Tensor {
 
     /// Elementwise difference, as `x - y`.
     public static func - (lhs: Tensor, rhs: Tensor) -> Tensor {
-        let out = zipValues(lhs, rhs, dtype: DType.promoted(lhs.dtype, rhs.dtype), operation: "sub") { $0 - $1 }
+        let out = subValues(lhs, rhs, dtype: DType.promoted(lhs.dtype, rhs.dtype))
         return record(out, "SubBackward0", inputs: [lhs, rhs]) { g in
             [g.sum(toShape: lhs.shape), rhs.requiresGrad ? (-g).sum(toShape: rhs.shape) : nil]
         }
@@ -33,7 +33,7 @@ extension Tensor {
 
     /// Elementwise product (the Hadamard product ⊙ of §2.3), as `x * y`.
     public static func * (lhs: Tensor, rhs: Tensor) -> Tensor {
-        let out = zipValues(lhs, rhs, dtype: DType.promoted(lhs.dtype, rhs.dtype), operation: "mul") { $0 * $1 }
+        let out = mulValues(lhs, rhs, dtype: DType.promoted(lhs.dtype, rhs.dtype))
         return record(out, "MulBackward0", inputs: [lhs, rhs]) { g in
             [lhs.requiresGrad ? (g * rhs).sum(toShape: lhs.shape) : nil,
              rhs.requiresGrad ? (g * lhs).sum(toShape: rhs.shape) : nil]
@@ -42,7 +42,7 @@ extension Tensor {
 
     /// Elementwise true division (always `float32`, as PyTorch's `/`), as `x / y`.
     public static func / (lhs: Tensor, rhs: Tensor) -> Tensor {
-        let out = zipValues(lhs, rhs, dtype: .float32, operation: "div") { $0 / $1 }
+        let out = divValues(lhs, rhs)
         let quotient = out.detach()  // captured without its graph node: no reference cycle
         return record(out, "DivBackward0", inputs: [lhs, rhs]) { g in
             [lhs.requiresGrad ? (g / rhs).sum(toShape: lhs.shape) : nil,
@@ -65,7 +65,7 @@ extension Tensor {
 
     /// Elementwise negation, as `-x`.
     public static prefix func - (x: Tensor) -> Tensor {
-        let out = x.mapValues(dtype: x.dtype == .bool ? .int64 : x.dtype) { -$0 }
+        let out = x.negValues(dtype: x.dtype == .bool ? .int64 : x.dtype)
         return record(out, "NegBackward0", inputs: [x]) { g in [-g] }
     }
 

@@ -1,12 +1,51 @@
+import Foundation
+
 // The two loops behind every elementwise operation: one input (`mapValues`) and two broadcast
 // inputs (`zipValues`). Both write a new contiguous tensor, take a contiguous fast path over raw
-// pointers, and split large jobs over the cores. They are `@inline(__always)` so the optimizer
-// compiles each operation's closure straight into the loop.
+// pointers, and split large jobs over the cores.
+//
+// The loops are generic over a kernel type whose `callAsFunction` is the per-element operation.
+// A closure would be called indirectly for every element (the optimizer cannot see through the
+// parallel split), while a kernel type is resolved when the loop is specialised, so the operation
+// is compiled into the loop. Specialisation needs the loop's body, and debug builds compile each
+// file separately: that is why the hot operations are instantiated at the end of this file
+// (`Tensor.addValues`, `expValues`, ...) and the operator files call those.
+
+/// A per-element operation of one value.
+protocol UnaryKernel { func callAsFunction(_ x: Float) -> Float }
+/// A per-element operation of two values.
+protocol BinaryKernel { func callAsFunction(_ a: Float, _ b: Float) -> Float }
+
+/// Wraps a closure for the rarely used operations that are not worth a kernel type.
+private struct ClosureUnary: UnaryKernel {
+    let f: (Float) -> Float
+    func callAsFunction(_ x: Float) -> Float { f(x) }
+}
+private struct ClosureBinary: BinaryKernel {
+    let f: (Float, Float) -> Float
+    func callAsFunction(_ a: Float, _ b: Float) -> Float { f(a, b) }
+}
 
 extension Tensor {
-    /// Applies `f` to every element, giving a new contiguous tensor of the same shape.
-    @inline(__always)
+    /// Applies `f` to every element (a closure: fine for operations off the hot path).
     func mapValues(dtype: DType = .float32, _ f: (Float) -> Float) -> Tensor {
+        withoutActuallyEscaping(f) { mapValues(dtype: dtype, ClosureUnary(f: $0)) }
+    }
+
+    /// Combines two tensors with a closure (off the hot path); see the kernel version.
+    static func zipValues(_ a: Tensor, _ b: Tensor, dtype: DType, operation: String,
+                          _ f: (Float, Float) -> Float) -> Tensor {
+        withoutActuallyEscaping(f) { zipValues(a, b, dtype: dtype, operation: operation, ClosureBinary(f: $0)) }
+    }
+
+    /// Writes `f(a, b)` into `out` with a closure (off the hot path); see the kernel version.
+    static func zipValues(_ a: Tensor, _ b: Tensor, into out: Tensor, _ f: (Float, Float) -> Float) {
+        withoutActuallyEscaping(f) { zipValues(a, b, into: out, ClosureBinary(f: $0)) }
+    }
+
+    /// Applies kernel `f` to every element, giving a new contiguous tensor of the same shape.
+    @inline(__always)
+    func mapValues<K: UnaryKernel>(dtype: DType = .float32, _ f: K) -> Tensor {
         let out = Tensor(uninitializedShape: shape, dtype: dtype)
         let n = count
         if n == 0 { return out }
@@ -32,8 +71,8 @@ extension Tensor {
 
     /// Combines `a` and `b` element by element after broadcasting them to a common shape.
     @inline(__always)
-    static func zipValues(_ a: Tensor, _ b: Tensor, dtype: DType, operation: String,
-                          _ f: (Float, Float) -> Float) -> Tensor {
+    static func zipValues<K: BinaryKernel>(_ a: Tensor, _ b: Tensor, dtype: DType, operation: String,
+                                           _ f: K) -> Tensor {
         let outShape = Shape.broadcast(a.shape, b.shape, operation: operation)
         let out = Tensor(uninitializedShape: outShape, dtype: dtype)
         zipValues(a, b, into: out, f)
@@ -43,7 +82,7 @@ extension Tensor {
     /// The kernel of `zipValues`, writing into an existing contiguous `out` whose shape is the
     /// broadcast shape. In-place operators use it with `out` being `a` itself.
     @inline(__always)
-    static func zipValues(_ a: Tensor, _ b: Tensor, into out: Tensor, _ f: (Float, Float) -> Float) {
+    static func zipValues<K: BinaryKernel>(_ a: Tensor, _ b: Tensor, into out: Tensor, _ f: K) {
         let n = out.count
         if n == 0 { return }
         let dst = out.base
@@ -93,4 +132,61 @@ extension Tensor {
         }
         return result
     }
+}
+
+// MARK: The hot operations, specialised here
+
+struct AddKernel: BinaryKernel { @inline(__always) func callAsFunction(_ a: Float, _ b: Float) -> Float { a + b } }
+struct SubKernel: BinaryKernel { @inline(__always) func callAsFunction(_ a: Float, _ b: Float) -> Float { a - b } }
+struct MulKernel: BinaryKernel { @inline(__always) func callAsFunction(_ a: Float, _ b: Float) -> Float { a * b } }
+struct DivKernel: BinaryKernel { @inline(__always) func callAsFunction(_ a: Float, _ b: Float) -> Float { a / b } }
+/// g · (1 − y²): the derivative of tanh from its output y.
+struct TanhGradKernel: BinaryKernel { @inline(__always) func callAsFunction(_ g: Float, _ y: Float) -> Float { g * (1 - y * y) } }
+/// g · y(1 − y): the derivative of the sigmoid from its output y.
+struct SigmoidGradKernel: BinaryKernel { @inline(__always) func callAsFunction(_ g: Float, _ y: Float) -> Float { g * y * (1 - y) } }
+/// g where x > 0, else 0: the derivative of ReLU.
+struct ReluGradKernel: BinaryKernel { @inline(__always) func callAsFunction(_ g: Float, _ x: Float) -> Float { x > 0 ? g : 0 } }
+
+struct NegKernel: UnaryKernel { @inline(__always) func callAsFunction(_ x: Float) -> Float { -x } }
+struct SquareKernel: UnaryKernel { @inline(__always) func callAsFunction(_ x: Float) -> Float { x * x } }
+struct ExpKernel: UnaryKernel { @inline(__always) func callAsFunction(_ x: Float) -> Float { Foundation.exp(x) } }
+struct LogKernel: UnaryKernel { @inline(__always) func callAsFunction(_ x: Float) -> Float { Foundation.log(x) } }
+struct SqrtKernel: UnaryKernel { @inline(__always) func callAsFunction(_ x: Float) -> Float { x.squareRoot() } }
+struct TanhKernel: UnaryKernel { @inline(__always) func callAsFunction(_ x: Float) -> Float { Foundation.tanh(x) } }
+struct ReluKernel: UnaryKernel { @inline(__always) func callAsFunction(_ x: Float) -> Float { x > 0 ? x : 0 } }
+/// 1/(1 + e⁻ˣ), written as eˣ/(1 + eˣ) for negative x so that e⁻ˣ never overflows.
+struct SigmoidKernel: UnaryKernel {
+    @inline(__always) func callAsFunction(_ x: Float) -> Float {
+        let e = Foundation.exp(-Swift.abs(x))
+        return x >= 0 ? 1 / (1 + e) : e / (1 + e)
+    }
+}
+
+extension Tensor {
+    /// Broadcast binary operations into a new tensor.
+    static func addValues(_ a: Tensor, _ b: Tensor, dtype: DType) -> Tensor { zipValues(a, b, dtype: dtype, operation: "add", AddKernel()) }
+    static func subValues(_ a: Tensor, _ b: Tensor, dtype: DType) -> Tensor { zipValues(a, b, dtype: dtype, operation: "sub", SubKernel()) }
+    static func mulValues(_ a: Tensor, _ b: Tensor, dtype: DType) -> Tensor { zipValues(a, b, dtype: dtype, operation: "mul", MulKernel()) }
+    static func divValues(_ a: Tensor, _ b: Tensor) -> Tensor { zipValues(a, b, dtype: .float32, operation: "div", DivKernel()) }
+
+    /// The same four operations writing into `out` (in-place operators pass `out === a`).
+    static func addValues(_ a: Tensor, _ b: Tensor, into out: Tensor) { zipValues(a, b, into: out, AddKernel()) }
+    static func subValues(_ a: Tensor, _ b: Tensor, into out: Tensor) { zipValues(a, b, into: out, SubKernel()) }
+    static func mulValues(_ a: Tensor, _ b: Tensor, into out: Tensor) { zipValues(a, b, into: out, MulKernel()) }
+    static func divValues(_ a: Tensor, _ b: Tensor, into out: Tensor) { zipValues(a, b, into: out, DivKernel()) }
+
+    /// Derivatives fused into one pass: `g` is the incoming gradient.
+    static func tanhGrad(_ g: Tensor, output y: Tensor) -> Tensor { zipValues(g, y, dtype: .float32, operation: "tanh backward", TanhGradKernel()) }
+    static func sigmoidGrad(_ g: Tensor, output y: Tensor) -> Tensor { zipValues(g, y, dtype: .float32, operation: "sigmoid backward", SigmoidGradKernel()) }
+    static func reluGrad(_ g: Tensor, input x: Tensor) -> Tensor { zipValues(g, x, dtype: .float32, operation: "relu backward", ReluGradKernel()) }
+
+    /// Unary operations into a new tensor.
+    func negValues(dtype: DType) -> Tensor { mapValues(dtype: dtype, NegKernel()) }
+    func squareValues(dtype: DType) -> Tensor { mapValues(dtype: dtype, SquareKernel()) }
+    func expValues() -> Tensor { mapValues(dtype: .float32, ExpKernel()) }
+    func logValues() -> Tensor { mapValues(dtype: .float32, LogKernel()) }
+    func sqrtValues() -> Tensor { mapValues(dtype: .float32, SqrtKernel()) }
+    func tanhValues() -> Tensor { mapValues(dtype: .float32, TanhKernel()) }
+    func sigmoidValues() -> Tensor { mapValues(dtype: .float32, SigmoidKernel()) }
+    func reluValues(dtype: DType) -> Tensor { mapValues(dtype: dtype, ReluKernel()) }
 }

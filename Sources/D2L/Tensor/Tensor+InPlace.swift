@@ -14,43 +14,42 @@ extension Tensor {
         }
     }
 
-    /// Applies `f(self, other)` elementwise, storing the result in this tensor's storage.
-    private func updateInPlace(_ other: Tensor, operation: String, resultType: DType,
-                               _ f: (Float, Float) -> Float) {
+    /// The four in-place arithmetic updates.
+    private enum Update { case add, sub, mul, div }
+
+    /// Applies `update` elementwise with `other` (broadcast), storing into this tensor's storage.
+    private func updateInPlace(_ other: Tensor, _ update: Update, operation: String) {
         checkInPlaceAllowed(operation)
+        let resultType = update == .div ? DType.float32 : DType.promoted(dtype, other.dtype)
         check(resultType == dtype || dtype == .float32,
               "\(operation): result type \(resultType) cannot be stored in a \(dtype) tensor in place")
         let source = other.broadcastForWrite(to: shape, operation: operation)
         let overlaps = other.storage === storage
             && !(other.offset == offset && other.shape == shape && other.strides == strides)
         let b = overlaps ? source.contiguousCopy() : source
-        if isContiguous {
-            Tensor.zipValues(self, b, into: self, f)
-        } else {
-            let result = Tensor.zipValues(self, b, dtype: dtype, operation: operation, f)
-            Kernels.scatter(result, into: self)
+        // Contiguous: write straight into our storage. Otherwise compute, then scatter back.
+        let out = isContiguous ? self : Tensor(uninitializedShape: shape, dtype: dtype)
+        switch update {
+        case .add: Tensor.addValues(self, b, into: out)
+        case .sub: Tensor.subValues(self, b, into: out)
+        case .mul: Tensor.mulValues(self, b, into: out)
+        case .div: Tensor.divValues(self, b, into: out)
         }
+        if out !== self { Kernels.scatter(out, into: self) }
     }
 
     /// Adds `other` (broadcast) into this tensor's storage. Used for gradient accumulation.
-    func addInPlace(_ other: Tensor) {
-        updateInPlace(other, operation: "+=", resultType: DType.promoted(dtype, other.dtype)) { $0 + $1 }
-    }
+    func addInPlace(_ other: Tensor) { updateInPlace(other, .add, operation: "+=") }
 
     /// `X += Y` without allocating a new tensor.
     public static func += (lhs: Tensor, rhs: Tensor) { lhs.addInPlace(rhs) }
     /// `X -= Y` in place.
-    public static func -= (lhs: Tensor, rhs: Tensor) {
-        lhs.updateInPlace(rhs, operation: "-=", resultType: DType.promoted(lhs.dtype, rhs.dtype)) { $0 - $1 }
-    }
+    public static func -= (lhs: Tensor, rhs: Tensor) { lhs.updateInPlace(rhs, .sub, operation: "-=") }
     /// `X *= Y` in place.
-    public static func *= (lhs: Tensor, rhs: Tensor) {
-        lhs.updateInPlace(rhs, operation: "*=", resultType: DType.promoted(lhs.dtype, rhs.dtype)) { $0 * $1 }
-    }
+    public static func *= (lhs: Tensor, rhs: Tensor) { lhs.updateInPlace(rhs, .mul, operation: "*=") }
     /// `X /= Y` in place (the tensor must be `float32`, as in PyTorch).
-    public static func /= (lhs: Tensor, rhs: Tensor) {
-        lhs.updateInPlace(rhs, operation: "/=", resultType: .float32) { $0 / $1 }
-    }
+    public static func /= (lhs: Tensor, rhs: Tensor) { lhs.updateInPlace(rhs, .div, operation: "/=") }
+
     // Forms with a `Float` variable (`X *= scale`); disfavored so literals become 0-d tensors.
 
     /// `X += c` in place.
@@ -65,7 +64,6 @@ extension Tensor {
     /// `X /= c` in place.
     @_disfavoredOverload
     public static func /= (lhs: Tensor, rhs: Float) { lhs /= scalar(rhs) }
-
     /// Sets every element to zero in place, as `x.zero_()` (used to reset gradients).
     public func zero() {
         fill(0)

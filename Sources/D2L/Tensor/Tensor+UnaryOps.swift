@@ -6,20 +6,20 @@ import Foundation
 extension Tensor {
     /// eˣ elementwise, as `torch.exp`. Derivative: eˣ itself.
     public func exp() -> Tensor {
-        let out = mapValues { Foundation.exp($0) }
+        let out = expValues()
         let y = out.detach()  // the output without its graph node, so the closure cannot form a cycle
         return Tensor.record(out, "ExpBackward0", inputs: [self]) { g in [g * y] }
     }
 
     /// Natural logarithm, as `torch.log`. Derivative: 1/x.
     public func log() -> Tensor {
-        let out = mapValues { Foundation.log($0) }
+        let out = logValues()
         return Tensor.record(out, "LogBackward0", inputs: [self]) { [self] g in [g / self] }
     }
 
     /// Square root, as `torch.sqrt`. Derivative: 1/(2√x).
     public func sqrt() -> Tensor {
-        let out = mapValues { $0.squareRoot() }
+        let out = sqrtValues()
         let y = out.detach()
         return Tensor.record(out, "SqrtBackward0", inputs: [self]) { g in [g * 0.5 / y] }
     }
@@ -49,31 +49,28 @@ extension Tensor {
 
     /// Hyperbolic tangent, as `torch.tanh` (§4.1). Derivative: 1 − tanh²x.
     public func tanh() -> Tensor {
-        let out = mapValues { Foundation.tanh($0) }
+        let out = tanhValues()
         let y = out.detach()
         return Tensor.record(out, "TanhBackward0", inputs: [self]) { g in
-            [g.zipWith(y) { gi, y in gi * (1 - y * y) }]
+            [Tensor.tanhGrad(g, output: y)]
         }
     }
 
     /// The logistic function 1/(1 + e⁻ˣ), as `torch.sigmoid` (§4.1). Derivative: σ(x)(1 − σ(x)).
-    ///
-    /// Written as eˣ/(1 + eˣ) for negative x so that e⁻ˣ never overflows.
+    /// (See `SigmoidKernel` for how overflow is avoided.)
     public func sigmoid() -> Tensor {
-        let out = mapValues { x in
-            x >= 0 ? 1 / (1 + Foundation.exp(-x)) : Foundation.exp(x) / (1 + Foundation.exp(x))
-        }
+        let out = sigmoidValues()
         let y = out.detach()
         return Tensor.record(out, "SigmoidBackward0", inputs: [self]) { g in
-            [g.zipWith(y) { gi, y in gi * y * (1 - y) }]
+            [Tensor.sigmoidGrad(g, output: y)]
         }
     }
 
     /// max(x, 0), as `torch.relu` (§4.1). Derivative: 1 where x > 0, else 0.
     public func relu() -> Tensor {
-        let out = mapValues(dtype: dtype) { $0 > 0 ? $0 : 0 }
+        let out = reluValues(dtype: dtype)
         return Tensor.record(out, "ReluBackward0", inputs: [self]) { [self] g in
-            [g.zipWith(self) { gi, x in x > 0 ? gi : 0 }]
+            [Tensor.reluGrad(g, input: self)]
         }
     }
 
@@ -82,7 +79,7 @@ extension Tensor {
     public func pow(_ exponent: Float) -> Tensor {
         let out: Tensor
         if exponent == 2 {
-            out = mapValues(dtype: dtype == .bool ? .int64 : dtype) { $0 * $0 }
+            out = squareValues(dtype: dtype == .bool ? .int64 : dtype)
         } else {
             let integral = dtype.isIntegral && exponent >= 0 && exponent.rounded() == exponent
             out = mapValues(dtype: integral ? .int64 : .float32) { Foundation.pow($0, exponent) }
