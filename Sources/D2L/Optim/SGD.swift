@@ -1,28 +1,55 @@
+/// A set of parameters sharing optimizer settings, as one entry of PyTorch's `param_groups`.
+///
+/// d2l: §4.5.4 gives the weights a weight decay and the biases none:
+/// `SGD([.init(weights, weightDecay: wd), .init(biases)], lr: lr)`.
+public struct ParameterGroup {
+    /// The tensors in this group.
+    public var parameters: [Tensor]
+    /// Learning rate for this group; `nil` uses the optimizer's.
+    public var lr: Float?
+    /// L2 penalty λ for this group; `nil` uses the optimizer's.
+    public var weightDecay: Float?
+
+    /// A group of `parameters` with optional settings of its own.
+    public init(_ parameters: [Tensor], lr: Float? = nil, weightDecay: Float? = nil) {
+        self.parameters = parameters
+        self.lr = lr
+        self.weightDecay = weightDecay
+    }
+}
+
 /// Minibatch stochastic gradient descent, optionally with momentum and weight decay.
 ///
 /// d2l: `torch.optim.SGD(net.parameters(), lr=...)` (§3.3). Each `step()` updates every
 /// parameter in place as p ← p − lr·(∇p + λp), with a velocity v ← μv + ∇p used instead of ∇p
 /// when momentum μ > 0, as PyTorch does.
 public final class SGD {
-    /// The tensors being trained.
-    public let parameters: [Tensor]
-    /// Learning rate.
+    /// The parameter groups; `parameters` lists all their tensors.
+    public let groups: [ParameterGroup]
+    /// Learning rate (for groups without their own).
     public var lr: Float
     /// Momentum μ (0 for plain SGD).
     public let momentum: Float
-    /// L2 penalty λ added to the gradient.
+    /// L2 penalty λ (for groups without their own).
     public let weightDecay: Float
-    private var velocities: [Tensor?]
+    private var velocities: [ObjectIdentifier: Tensor] = [:]
+
+    /// Every parameter being trained.
+    public var parameters: [Tensor] { groups.flatMap(\.parameters) }
 
     /// An optimizer for `parameters`.
-    public init(_ parameters: [Tensor], lr: Float, momentum: Float = 0, weightDecay: Float = 0) {
+    public convenience init(_ parameters: [Tensor], lr: Float, momentum: Float = 0, weightDecay: Float = 0) {
+        self.init(groups: [ParameterGroup(parameters)], lr: lr, momentum: momentum, weightDecay: weightDecay)
+    }
+
+    /// An optimizer for groups of parameters with their own settings.
+    public init(groups: [ParameterGroup], lr: Float, momentum: Float = 0, weightDecay: Float = 0) {
         check(lr > 0, "SGD: learning rate must be positive, got \(lr)")
-        check(parameters.allSatisfy(\.requiresGrad), "SGD: every parameter must require gradients")
-        self.parameters = parameters
+        check(groups.allSatisfy { $0.parameters.allSatisfy(\.requiresGrad) }, "SGD: every parameter must require gradients")
+        self.groups = groups
         self.lr = lr
         self.momentum = momentum
         self.weightDecay = weightDecay
-        velocities = Array(repeating: nil, count: parameters.count)
     }
 
     /// Clears the gradients, as `optimizer.zero_grad()`.
@@ -33,19 +60,23 @@ public final class SGD {
     /// One update from the current gradients (parameters without a gradient are skipped).
     public func step() {
         noGrad {
-            for (i, p) in parameters.enumerated() {
-                guard var g = p.grad else { continue }
-                if weightDecay != 0 { g = g + weightDecay * p }
-                if momentum != 0 {
-                    if let v = velocities[i] {
-                        v *= momentum
-                        v += g
-                    } else {
-                        velocities[i] = g.clone()
+            for group in groups {
+                let rate = group.lr ?? lr, decay = group.weightDecay ?? weightDecay
+                for p in group.parameters {
+                    guard var g = p.grad else { continue }
+                    if decay != 0 { g = g + decay * p }
+                    if momentum != 0 {
+                        let key = ObjectIdentifier(p)
+                        if let v = velocities[key] {
+                            v *= momentum
+                            v += g
+                        } else {
+                            velocities[key] = g.clone()
+                        }
+                        g = velocities[key]!
                     }
-                    g = velocities[i]!
+                    p -= rate * g
                 }
-                p -= lr * g
             }
         }
     }

@@ -1,9 +1,21 @@
 import Foundation
 
+/// What `trainEpochCh3` and the later training loops need of an optimizer, as
+/// `torch.optim.Optimizer`: clear the gradients, then update from them.
+public protocol Optimizer: AnyObject {
+    /// Sets every parameter's gradient to zero.
+    func zeroGrad()
+    /// Updates every parameter from its gradient.
+    func step()
+}
+
+extension SGD: Optimizer {}
+extension Adam: Optimizer {}
+
 /// How `trainEpochCh3` updates the parameters after each batch.
 public enum Updater {
     /// A `torch.optim`-style optimizer: gradients of the mean loss, then `step()`.
-    case optimizer(SGD)
+    case optimizer(any Optimizer)
     /// The book's from-scratch updater, called with the batch size after gradients of the summed
     /// loss, e.g. `{ sgd([W, b], lr: 0.1, batchSize: $0) }`.
     case custom((Int) -> Void)
