@@ -50,6 +50,12 @@ let package = Package(
             path: "Chapters/chapter3",
             exclude: ["README.md"]
         ),
+        .executableTarget(
+            name: "chapter4",
+            dependencies: ["MLP", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Chapters/chapter4",
+            exclude: ["README.md"]
+        ),
         .executableTarget(name: "grade", path: "Sources/grade"),
         .executableTarget(name: "d2l-demo", dependencies: ["D2L"], path: "Sources/d2l-demo"),
         .executableTarget(

@@ -1,0 +1,147 @@
+import ArgumentParser
+import D2L
+import Foundation
+import MLP
+
+/// §4.1 Activation functions.
+struct Activations: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "§4.1 ReLU, sigmoid and tanh with their gradients, plotted.")
+
+    func run() throws {
+        for (name, f) in [("relu", { (x: Tensor) in x.relu() }), ("sigmoid", { $0.sigmoid() }), ("tanh", { $0.tanh() })] {
+            for url in try ActivationFunctions.plotWithGradient(name, f) { print("figure written to \(url.path)") }
+        }
+    }
+}
+
+/// §4.2 MLP from scratch.
+struct MLPScratchSection: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "mlp-scratch",
+        abstract: "§4.2 MLP from scratch on Fashion-MNIST (book: 10 epochs, lr 0.1, batch 256).")
+    @OptionGroup var options: TrainingOptions
+
+    func run() throws {
+        let g = RandomGenerator(seed: options.seed)
+        let model = MLPScratch(generator: g)
+        try trainOnFashionMNIST(model.net, parameters: model.parameters, options: options, defaultLR: 0.1,
+                                figure: "chapter4-mlp-scratch.svg", generator: g)
+    }
+}
+
+/// §4.3 Concise MLP.
+struct MLPSection: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "mlp",
+        abstract: "§4.3 Concise MLP on Fashion-MNIST (book: 10 epochs, lr 0.1, batch 256).")
+    @OptionGroup var options: TrainingOptions
+
+    func run() throws {
+        let g = RandomGenerator(seed: options.seed)
+        let net = MLPConcise.makeNet(generator: g)
+        try trainOnFashionMNIST({ net($0) }, parameters: net.parameters(), setMode: { net.train($0) }, options: options,
+                                defaultLR: 0.1, figure: "chapter4-mlp.svg", generator: g)
+    }
+}
+
+/// §4.4 Polynomial regression.
+struct UnderfitOverfit: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "underfit-overfit",
+        abstract: "§4.4 Polynomial regression: a good cubic fit, an underfitting line and an overfitting degree-19 model.")
+    @Option(help: "Seed for the data and initialisation.") var seed: UInt64 = 0
+
+    func run() throws {
+        let g = RandomGenerator(seed: seed)
+        let (features, labels) = PolynomialRegression.makeData(generator: g)
+        let (train, test) = (features[0..<100], features[100...])
+        let (yTrain, yTest) = (labels[0..<100], labels[100...])
+        let cases: [(String, Int, Int, String)] = [
+            ("third-order polynomial (normal fit)", 4, 400, "chapter4-poly-normal.svg"),
+            ("linear function (underfitting)", 2, 400, "chapter4-poly-underfit.svg"),
+            ("high-degree polynomial (overfitting)", 20, 1500, "chapter4-poly-overfit.svg"),
+        ]
+        for (title, columns, epochs, name) in cases {
+            print("\n== \(title): first \(columns) features, \(epochs) epochs")
+            let fit = try PolynomialRegression.fit(trainFeatures: train[..., 0..<columns], testFeatures: test[..., 0..<columns],
+                                                   trainLabels: yTrain, testLabels: yTest, numEpochs: epochs, name: name, generator: g)
+            print("weight: \(fit.weights)")
+            print(String(format: "train loss %.4f, test loss %.4f; curves written to %@", fit.trainLoss, fit.testLoss, fit.figure.path))
+        }
+    }
+}
+
+/// §4.5 Weight decay from scratch.
+struct WeightDecayScratch: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "weight-decay-scratch",
+        abstract: "§4.5 Weight decay from scratch: 200 features, 20 examples, λ = 0 and λ = 3.")
+    @Option(help: "Seed for the data and initialisation.") var seed: UInt64 = 0
+
+    func run() throws {
+        let g = RandomGenerator(seed: seed)
+        let data = WeightDecay.makeData(generator: g)
+        for lambda: Float in [0, 3] {
+            print("\n== lambda = \(lambda)")
+            let r = try WeightDecay.trainScratch(lambda: lambda, data: data, generator: g, name: "chapter4-weight-decay-scratch-\(Int(lambda)).svg")
+            print("L2 norm of w: \(r.norm)")
+            print("curves written to \(r.figure.path)")
+        }
+    }
+}
+
+/// §4.5.4 Concise weight decay.
+struct WeightDecayConcise: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "weight-decay",
+        abstract: "§4.5.4 Concise weight decay through the optimizer, on the weight only (wd = 0 and 3).")
+    @Option(help: "Seed for the data and initialisation.") var seed: UInt64 = 0
+
+    func run() throws {
+        let g = RandomGenerator(seed: seed)
+        let data = WeightDecay.makeData(generator: g)
+        for wd: Float in [0, 3] {
+            print("\n== wd = \(wd)")
+            let r = try WeightDecay.trainConcise(wd: wd, data: data, generator: g, name: "chapter4-weight-decay-\(Int(wd)).svg")
+            print("L2 norm of w: \(r.norm)")
+            print("curves written to \(r.figure.path)")
+        }
+    }
+}
+
+/// §4.6 Dropout from scratch.
+struct DropoutScratch: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "dropout-scratch",
+        abstract: "§4.6 Dropout from scratch on Fashion-MNIST (book: 10 epochs, lr 0.5, batch 256).")
+    @OptionGroup var options: TrainingOptions
+
+    func run() throws {
+        let g = RandomGenerator(seed: options.seed)
+        let net = DropoutScratchNet(generator: g)
+        try trainOnFashionMNIST({ net($0) }, parameters: net.parameters(), setMode: { net.train($0) }, options: options,
+                                defaultLR: 0.5, figure: "chapter4-dropout-scratch.svg", generator: g)
+    }
+}
+
+/// §4.6.5 Concise dropout.
+struct DropoutSection: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "dropout",
+        abstract: "§4.6.5 Concise dropout on Fashion-MNIST (book: 10 epochs, lr 0.5, batch 256).")
+    @OptionGroup var options: TrainingOptions
+
+    func run() throws {
+        let g = RandomGenerator(seed: options.seed)
+        let net = DropoutConcise.makeNet(generator: g)
+        try trainOnFashionMNIST({ net($0) }, parameters: net.parameters(), setMode: { net.train($0) }, options: options,
+                                defaultLR: 0.5, figure: "chapter4-dropout.svg", generator: g)
+    }
+}
+
+/// §4.8 Numerical stability.
+struct NumericalStabilitySection: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "numerical-stability",
+        abstract: "§4.8 The vanishing gradient of the sigmoid, and 100 random matrices multiplied together.")
+    @Option(help: "Seed for the random matrices.") var seed: UInt64 = 0
+
+    func run() throws {
+        for url in try ActivationFunctions.plotWithGradient("sigmoid", { $0.sigmoid() }) { print("figure written to \(url.path)") }
+        let (first, product) = NumericalStability.explodingProduct(generator: RandomGenerator(seed: seed))
+        print("a single matrix\n\(first)")
+        print("after multiplying 100 matrices\n\(product)")
+    }
+}
