@@ -56,6 +56,12 @@ let package = Package(
             path: "Chapters/chapter4",
             exclude: ["README.md"]
         ),
+        .executableTarget(
+            name: "chapter5",
+            dependencies: ["MLP", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Chapters/chapter5",
+            exclude: ["README.md"]
+        ),
         .executableTarget(name: "grade", path: "Sources/grade"),
         .executableTarget(name: "d2l-demo", dependencies: ["D2L"], path: "Sources/d2l-demo"),
         .executableTarget(
