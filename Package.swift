@@ -88,6 +88,16 @@ let package = Package(
             dependencies: ["LinearNetworks", "Exercises", "TestSupport", "CZlib"],
             path: "Tests/Chapter3Tests"
         ),
+        .testTarget(
+            name: "Chapter4Tests",
+            dependencies: ["MLP", "Exercises", "TestSupport"],
+            path: "Tests/Chapter4Tests"
+        ),
+        .testTarget(
+            name: "Chapter5Tests",
+            dependencies: ["MLP", "Exercises", "TestSupport"],
+            path: "Tests/Chapter5Tests"
+        ),
     ] + chapterModules.map { .target(name: $0, dependencies: ["D2L"], path: "Sources/\($0)") },
     swiftLanguageModes: [.v5]
 )
