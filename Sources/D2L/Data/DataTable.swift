@@ -123,25 +123,22 @@ public struct DataTable: CustomStringConvertible {
 
     /// Each text column replaced by one 0/1 column per category (sorted), named
     /// `column_category`, plus `column_nan` for missing values when `dummyNA` is true, as
-    /// `pd.get_dummies(df, dummy_na=True)`.
+    /// `pd.get_dummies(df, dummy_na=True)`; the indicator columns come after the numeric ones.
     public func oneHotEncoded(dummyNA: Bool = false) -> DataTable {
-        var result: [Column] = []
-        for column in columns {
-            if column.isNumeric {
-                result.append(column)
-                continue
-            }
+        // As pandas: the columns that stay come first, then the indicator columns, text column by text column.
+        var indicators: [Column] = []
+        for column in columns where !column.isNumeric {
             let categories = Set(column.cells.compactMap { if case .text(let t) = $0 { return t }; return nil }).sorted()
             for category in categories {
-                result.append(Column(name: "\(column.name)_\(category)",
-                                     cells: column.cells.map { .number($0 == .text(category) ? 1 : 0) }))
+                indicators.append(Column(name: "\(column.name)_\(category)",
+                                         cells: column.cells.map { .number($0 == .text(category) ? 1 : 0) }))
             }
             if dummyNA {
-                result.append(Column(name: "\(column.name)_nan",
-                                     cells: column.cells.map { .number($0 == .missing ? 1 : 0) }))
+                indicators.append(Column(name: "\(column.name)_nan",
+                                         cells: column.cells.map { .number($0 == .missing ? 1 : 0) }))
             }
         }
-        return DataTable(columns: result)
+        return DataTable(columns: columns.filter(\.isNumeric) + indicators)
     }
 
     /// The values as a [rows, columns] tensor, as `torch.tensor(df.values)`. The tensor is
@@ -163,8 +160,8 @@ public struct DataTable: CustomStringConvertible {
         return Tensor(shape: [rowCount, columns.count], values: values, dtype: integral ? .int64 : .float32)
     }
 
-    /// Formats a number as pandas prints it in a column of floats: at least one decimal.
-    static func format(_ v: Double) -> String {
+    /// A number as text: whole numbers without a decimal point (`1461`), others as Swift prints them.
+    public static func format(_ v: Double) -> String {
         if v.rounded() == v && Swift.abs(v) < 1e15 { return String(Int(v)) }
         return String(v)
     }

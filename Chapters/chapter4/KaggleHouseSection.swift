@@ -1,0 +1,55 @@
+import ArgumentParser
+import D2L
+import Foundation
+import MLP
+
+/// §4.10 Predicting house prices on Kaggle.
+struct KaggleHouseSection: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "kaggle-house",
+        abstract: "§4.10 Kaggle house prices: preprocessing, 5-fold cross-validation with Adam, and a submission file.")
+
+    @Option(help: "Folder holding kaggle_house_pred_train.csv and kaggle_house_pred_test.csv (default: $D2L_DATA_DIR or ./data).")
+    var dataDir: String?
+
+    @Option(help: "Epochs per fold (book: 100).") var epochs = 100
+    @Option(help: "Adam learning rate (book: 5).") var lr: Float = 5
+    @Option(help: "Weight decay (book: 0).") var weightDecay: Float = 0
+    @Option(help: "Examples per minibatch (book: 64).") var batchSize = 64
+    @Option(help: "Number of folds (book: 5).") var k = 5
+    @Option(help: "Seed for initialisation and shuffling.") var seed: UInt64 = 0
+
+    func run() throws {
+        KaggleHouse.register()
+        let folder = dataDir.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? dataDirectory
+        let trainURL: URL, testURL: URL
+        do {
+            trainURL = try download(KaggleHouse.trainName, folder: folder)
+            testURL = try download(KaggleHouse.testName, folder: folder)
+        } catch {
+            print("""
+                The Kaggle house-price files are not here and could not be downloaded:
+                  \(error)
+                Put kaggle_house_pred_train.csv and kaggle_house_pred_test.csv (from the book's data \
+                server or the Kaggle competition "house-prices-advanced-regression-techniques", renamed) into
+                  \(folder.path)
+                and run this again; their SHA-1 is checked before use.
+                """)
+            throw ExitCode.failure
+        }
+        let train = try DataTable.readCSV(trainURL), test = try DataTable.readCSV(testURL)
+        print("train: \(train.rowCount) rows × \(train.columns.count) columns, test: \(test.rowCount) rows × \(test.columns.count) columns")
+        let data = try KaggleHouse.prepare(train: train, test: test)
+        print("features after standardizing and one-hot encoding: \(data.trainFeatures.shape[1])")
+        let g = RandomGenerator(seed: seed)
+        let result = KaggleHouse.kFold(k: k, data.trainFeatures, data.trainLabels, numEpochs: epochs, lr: lr,
+                                       weightDecay: weightDecay, batchSize: batchSize, generator: g)
+        for (i, fold) in result.folds.enumerated() {
+            print(String(format: "fold %d, train log rmse %f, valid log rmse %f", i + 1, fold.train, fold.valid))
+        }
+        print(String(format: "%d-fold validation: avg train log rmse: %f, avg valid log rmse: %f", k, result.train, result.valid))
+        let submission = folder.appendingPathComponent("submission.csv")
+        let trainLoss = try KaggleHouse.trainAndPredict(data, numEpochs: epochs, lr: lr, weightDecay: weightDecay,
+                                                        batchSize: batchSize, submission: submission, generator: g)
+        print(String(format: "train log rmse %f; predictions written to %@", trainLoss, submission.path))
+    }
+}
