@@ -83,7 +83,7 @@ public func download(_ name: String, folder: URL = dataDirectory) throws -> URL 
         let data = try fetch(entry.url)
         try data.write(to: partial)
     } catch {
-        throw DataError.downloadFailed(name: name, url: entry.url, reason: "\(error)", hint: hint)
+        throw DataError.downloadFailed(name: name, url: entry.url, reason: reason(error), hint: hint)
     }
     try verify(partial, against: entry)
     if FileManager.default.fileExists(atPath: target.path) {
@@ -91,6 +91,16 @@ public func download(_ name: String, folder: URL = dataDirectory) throws -> URL 
     }
     try FileManager.default.moveItem(at: partial, to: target)
     return target
+}
+
+/// A short reason for a failed request, such as "Could not resolve host: ...", rather than
+/// the whole NSError dump.
+private func reason(_ error: Error) -> String {
+    let e = error as NSError
+    for candidate in [e.userInfo[NSUnderlyingErrorKey] as? NSError, e] {
+        if let text = candidate?.userInfo[NSLocalizedDescriptionKey] as? String, !text.isEmpty { return text }
+    }
+    return "\(e.domain) error \(e.code)"
 }
 
 /// The body of an HTTP(S) GET, waiting for it (with a 60-second timeout).
