@@ -10,22 +10,24 @@ import COpenBLAS
 import D2L
 import Foundation
 import LinearNetworks
+import MLP
 
 let usage = """
-    usage: d2l-bench [sgemm] [elementwise] [softmax] [--quick] [--runs N]
+    usage: d2l-bench [sgemm] [elementwise] [softmax] [mlp] [--quick] [--runs N]
 
       sgemm         GFLOP/s of an n x n float matrix product, n = 256...2048: D2L's matmul
                     and a direct cblas_sgemm call on the same inputs
       elementwise   Melem/s and GB/s of elementwise ops and a reduction on 1e7 floats
       softmax       examples/sec of one epoch of concise softmax regression (§3.7) on all
                     60 000 Fashion-MNIST training images, batch 256, lr 0.1
+      mlp           the same for the concise MLP of §4.3 (784-256-10, ReLU)
       --quick       small sizes and one repetition, for a smoke test
       --runs N      timed repetitions per figure (default 9; the median is shown)
 
     With no section, runs them all.
     """
 
-let sectionNames = ["sgemm", "elementwise", "softmax"]
+let sectionNames = ["sgemm", "elementwise", "softmax", "mlp"]
 func fail(_ message: String) -> Never {
     FileHandle.standardError.write(Data("d2l-bench: \(message)\n\n\(usage)\n".utf8))
     exit(2)
@@ -123,15 +125,16 @@ if wanted("elementwise") {
     report("a.sum()", bytesPerElement: 4) { _ = a.sum() }
 }
 
-if wanted("softmax") {
-    print("\nsoftmax regression (§3.7): one training epoch on Fashion-MNIST, batch 256, lr 0.1, \(medianOfRuns)")
+/// Times one training epoch of `net` on Fashion-MNIST (batch 256, SGD at `lr`) and prints a row.
+func benchmarkEpoch(_ title: String, lr: Float, makeNet: (RandomGenerator) -> Module) {
+    print("\n\(title): one training epoch on Fashion-MNIST, batch 256, lr \(lr), \(medianOfRuns)")
     do {
         let data = try FashionMNIST.load(train: true)
         let count = quick ? 6_000 : data.images.shape[0]
         let loader = DataLoader(features: data.images[0..<count], labels: data.labels[0..<count],
                                 batchSize: 256, shuffle: true, generator: RandomGenerator(seed: 0))
-        let net = SoftmaxConcise.makeNet(generator: RandomGenerator(seed: 0))
-        let trainer = SGD(net.parameters(), lr: 0.1)
+        let net = makeNet(RandomGenerator(seed: 0))
+        let trainer = SGD(net.parameters(), lr: lr)
         let loss = CrossEntropyLoss(reduction: .none)
         let seconds = medianSeconds(runs: runs) {
             _ = trainEpochCh3({ net($0) }, loader, loss: { loss($0, $1) }, updater: .optimizer(trainer))
@@ -141,4 +144,11 @@ if wanted("softmax") {
     } catch {
         print("skipped: \(error)")
     }
+}
+
+if wanted("softmax") {
+    benchmarkEpoch("softmax regression (§3.7)", lr: 0.1) { SoftmaxConcise.makeNet(generator: $0) }
+}
+if wanted("mlp") {
+    benchmarkEpoch("MLP 784-256-10 (§4.3)", lr: 0.1) { MLPConcise.makeNet(generator: $0) }
 }

@@ -41,7 +41,9 @@ extension Tensor {
               "matmul: shapes \(a.shape) and \(b.shape) cannot be multiplied "
               + "(\(k) columns vs \(b.shape[b.ndim - 2]) rows)")
         let out: Tensor
-        if a.ndim > 2 && b.ndim == 2 && a.isContiguous {
+        if a.ndim == 2 && b.ndim == 2 {
+            out = gemm(a, b)
+        } else if a.ndim > 2 && b.ndim == 2 && a.isContiguous {
             // A stack times one matrix is one tall GEMM: fold the batch into the rows.
             let rows = a.view(shape: [a.count / Swift.max(k, 1), k], strides: [k, 1])
             let flat = gemm(rows, b)
