@@ -62,6 +62,12 @@ let package = Package(
             path: "Chapters/chapter5",
             exclude: ["README.md"]
         ),
+        .executableTarget(
+            name: "chapter6",
+            dependencies: ["ConvNets", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Chapters/chapter6",
+            exclude: ["README.md"]
+        ),
         .executableTarget(name: "grade", path: "Sources/grade"),
         .executableTarget(name: "d2l-demo", dependencies: ["D2L"], path: "Sources/d2l-demo"),
         .executableTarget(

@@ -1,0 +1,108 @@
+import D2L
+
+/// §6.2 Convolutions for images, from scratch.
+public enum CrossCorrelation {
+    /// The 2-d cross-correlation of `X` [h, w] with kernel `K` [kh, kw], as the book's `corr2d`
+    /// (§6.2.1): output (i, j) is the sum of the window of X at (i, j) times K. Built from tensor
+    /// slices, so autograd differentiates it (slow, but it is the definition).
+    public static func corr2d(_ X: Tensor, _ K: Tensor) -> Tensor {
+        let (h, w) = (K.shape[0], K.shape[1])
+        var rows: [Tensor] = []
+        for i in 0..<(X.shape[0] - h + 1) {
+            var row: [Tensor] = []
+            for j in 0..<(X.shape[1] - w + 1) {
+                row.append((X[i..<(i + h), j..<(j + w)] * K).sum())
+            }
+            rows.append(Tensor.stack(row))
+        }
+        return Tensor.stack(rows)
+    }
+
+    /// A convolution layer from scratch (§6.2.2): a kernel and a scalar bias, `corr2d(x, w) + b`.
+    public final class Conv2D: Module {
+        /// The kernel.
+        public let weight: Tensor
+        /// One bias for all positions.
+        public let bias: Tensor
+
+        /// A layer with a `kernelSize` kernel drawn from U(0, 1), as `torch.rand`.
+        public init(kernelSize: (Int, Int), generator: RandomGenerator = .global) {
+            weight = Tensor.rand([kernelSize.0, kernelSize.1], generator: generator, requiresGrad: true)
+            bias = Tensor.zeros([1], requiresGrad: true)
+            super.init()
+        }
+
+        /// corr2d(x, weight) + bias.
+        public override func forward(_ x: Tensor) -> Tensor { CrossCorrelation.corr2d(x, weight) + bias }
+    }
+
+    /// The book's 6×8 image: ones with a band of zeros in columns 2–5 (§6.2.3).
+    public static func edgeImage() -> Tensor {
+        let X = Tensor.ones([6, 8])
+        X[..., 2..<6] = 0
+        return X
+    }
+
+    /// The edge-detecting kernel [1, −1] (§6.2.3).
+    public static let edgeKernel = Tensor([[1.0, -1.0]])
+
+    /// Learns a 1×2 kernel mapping `X` to `Y` by gradient descent on the squared error, as
+    /// §6.2.4 does with `nn.Conv2d(1, 1, kernel_size=(1, 2), bias=False)` and lr 3e-2.
+    /// Returns the kernel and the loss after every second epoch.
+    public static func learnKernel(_ X: Tensor, _ Y: Tensor, epochs: Int = 10, lr: Float = 3e-2,
+                                   generator: RandomGenerator = .global) -> (kernel: Tensor, losses: [(Int, Float)]) {
+        let conv = Conv2d(1, 1, kernelSize: (1, 2), bias: false, generator: generator)
+        let input = X.reshape(1, 1, X.shape[0], X.shape[1]), target = Y.reshape(1, 1, Y.shape[0], Y.shape[1])
+        var losses: [(Int, Float)] = []
+        for i in 0..<epochs {
+            let diff = conv(input) - target
+            let l = diff * diff
+            conv.weight.grad?.zero()
+            l.sum().backward()
+            noGrad { conv.weight -= lr * conv.weight.grad! }
+            if (i + 1) % 2 == 0 { losses.append((i + 1, l.sum().item())) }
+        }
+        return (conv.weight.detach().reshape(1, 2), losses)
+    }
+}
+
+/// §6.4 Multiple input and output channels, from scratch.
+public enum Channels {
+    /// Cross-correlation summed over input channels, `X` [c, h, w] with `K` [c, kh, kw] (§6.4.1).
+    public static func corr2dMultiIn(_ X: Tensor, _ K: Tensor) -> Tensor {
+        let perChannel = (0..<X.shape[0]).map { CrossCorrelation.corr2d(X[$0], K[$0]) }
+        return perChannel.dropFirst().reduce(perChannel[0]) { $0 + $1 }
+    }
+
+    /// One output channel per kernel of `K` [o, c, kh, kw] (§6.4.2).
+    public static func corr2dMultiInOut(_ X: Tensor, _ K: Tensor) -> Tensor {
+        Tensor.stack((0..<K.shape[0]).map { corr2dMultiIn(X, K[$0]) })
+    }
+
+    /// A 1×1 convolution as a matrix product: [o, c] kernels times [c, h·w] pixels (§6.4.3).
+    public static func corr2dMultiInOut1x1(_ X: Tensor, _ K: Tensor) -> Tensor {
+        let (c, h, w) = (X.shape[0], X.shape[1], X.shape[2])
+        let o = K.shape[0]
+        return matmul(K.reshape(o, c), X.reshape(c, h * w)).reshape(o, h, w)
+    }
+}
+
+/// §6.5 Pooling, from scratch.
+public enum Pooling {
+    /// The two kinds of pooling.
+    public enum Mode { case max, avg }
+
+    /// Max or average pooling of `X` [h, w] with a `poolSize` window and stride 1 (§6.5.1).
+    public static func pool2d(_ X: Tensor, poolSize: (Int, Int), mode: Mode = .max) -> Tensor {
+        let (ph, pw) = poolSize
+        let rows = X.shape[0] - ph + 1, cols = X.shape[1] - pw + 1
+        var values: [Float] = []
+        for i in 0..<rows {
+            for j in 0..<cols {
+                let window = X[i..<(i + ph), j..<(j + pw)]
+                values.append(mode == .max ? window.max().item() : window.mean().item())
+            }
+        }
+        return Tensor(shape: [rows, cols], values: values)
+    }
+}

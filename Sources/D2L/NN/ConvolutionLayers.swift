@@ -1,0 +1,93 @@
+/// A 2-d convolution layer over [N, C, H, W] batches.
+///
+/// d2l: `nn.Conv2d(in_channels, out_channels, kernel_size, stride, padding)` (§6.2–6.4).
+/// Weights [out, in, k, k] and biases start uniform in ±1/√(in·k·k), PyTorch's default.
+public final class Conv2d: Module {
+    /// [outChannels, inChannels, kh, kw].
+    public let weight: Tensor
+    /// [outChannels], or `nil` without bias.
+    public let bias: Tensor?
+    /// Step of the window along rows and columns.
+    public let stride: (Int, Int)
+    /// Zeros added on each side of rows and columns.
+    public let padding: (Int, Int)
+
+    /// A layer with square kernels, stride and padding.
+    public convenience init(_ inChannels: Int, _ outChannels: Int, kernelSize: Int, stride: Int = 1, padding: Int = 0,
+                            bias: Bool = true, generator: RandomGenerator = .global) {
+        self.init(inChannels, outChannels, kernelSize: (kernelSize, kernelSize), stride: (stride, stride),
+                  padding: (padding, padding), bias: bias, generator: generator)
+    }
+
+    /// A layer with rectangular kernels, strides and padding, as `kernel_size=(3, 5)`.
+    public init(_ inChannels: Int, _ outChannels: Int, kernelSize: (Int, Int), stride: (Int, Int) = (1, 1),
+                padding: (Int, Int) = (0, 0), bias: Bool = true, generator: RandomGenerator = .global) {
+        check(inChannels > 0 && outChannels > 0 && kernelSize.0 > 0 && kernelSize.1 > 0,
+              "Conv2d: channels and kernel size must be positive, got \(inChannels) → \(outChannels), kernel \(kernelSize)")
+        let bound = 1 / Float(inChannels * kernelSize.0 * kernelSize.1).squareRoot()
+        weight = Tensor.uniform(low: -bound, high: bound, shape: [outChannels, inChannels, kernelSize.0, kernelSize.1],
+                                generator: generator, requiresGrad: true)
+        self.bias = bias ? Tensor.uniform(low: -bound, high: bound, shape: [outChannels], generator: generator,
+                                          requiresGrad: true) : nil
+        self.stride = stride
+        self.padding = padding
+        super.init()
+    }
+
+    /// The cross-correlation of `x` with the kernels, plus the bias.
+    public override func forward(_ x: Tensor) -> Tensor {
+        Tensor.conv2d(x, weight: weight, bias: bias, stride: stride, padding: padding)
+    }
+}
+
+/// Maximum pooling as a layer, as `nn.MaxPool2d(kernel_size, stride=kernel_size, padding=0)` (§6.5).
+public final class MaxPool2d: Module {
+    let kernel: (Int, Int), stride: (Int, Int), padding: (Int, Int)
+
+    /// Square windows; `stride` defaults to the window size, as in PyTorch.
+    public init(kernelSize: Int, stride: Int? = nil, padding: Int = 0) {
+        kernel = (kernelSize, kernelSize)
+        self.stride = (stride ?? kernelSize, stride ?? kernelSize)
+        self.padding = (padding, padding)
+        super.init()
+    }
+
+    /// The maximum of each window.
+    public override func forward(_ x: Tensor) -> Tensor {
+        Tensor.maxPool2d(x, kernel: kernel, stride: stride, padding: padding)
+    }
+}
+
+/// Average pooling as a layer, as `nn.AvgPool2d(kernel_size, stride=kernel_size, padding=0)` (§6.5).
+public final class AvgPool2d: Module {
+    let kernel: (Int, Int), stride: (Int, Int), padding: (Int, Int)
+
+    /// Square windows; `stride` defaults to the window size, as in PyTorch.
+    public init(kernelSize: Int, stride: Int? = nil, padding: Int = 0) {
+        kernel = (kernelSize, kernelSize)
+        self.stride = (stride ?? kernelSize, stride ?? kernelSize)
+        self.padding = (padding, padding)
+        super.init()
+    }
+
+    /// The mean of each window.
+    public override func forward(_ x: Tensor) -> Tensor {
+        Tensor.avgPool2d(x, kernel: kernel, stride: stride, padding: padding)
+    }
+}
+
+/// Average pooling to a fixed output grid, as `nn.AdaptiveAvgPool2d((1, 1))` (§7.3).
+public final class AdaptiveAvgPool2d: Module {
+    let outputSize: (Int, Int)
+
+    /// Pools every channel to `outputSize`.
+    public init(_ outputSize: (Int, Int)) {
+        self.outputSize = outputSize
+        super.init()
+    }
+
+    /// The mean over each of the grid's regions.
+    public override func forward(_ x: Tensor) -> Tensor {
+        Tensor.adaptiveAvgPool2d(x, outputSize: outputSize)
+    }
+}

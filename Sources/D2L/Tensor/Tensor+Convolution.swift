@@ -1,0 +1,132 @@
+// 2-d convolution (§6.2–6.4) as one matrix product per batch: the input patches are unrolled
+// into columns (im2col), multiplied by the kernels with OpenBLAS, and the backward pass uses
+// two more products and the reverse scatter (col2im). Layout is NCHW, as PyTorch's.
+
+/// Output length of a convolution or pooling window along one axis: ⌊(n + 2p − k) / s⌋ + 1 (§6.3).
+public func convOutputSize(_ n: Int, kernel k: Int, padding p: Int, stride s: Int) -> Int {
+    (n + 2 * p - k) / s + 1
+}
+
+/// The geometry of one convolution, shared by the forward and backward passes.
+struct ConvGeometry {
+    let n: Int, c: Int, h: Int, w: Int       // input
+    let kh: Int, kw: Int, sh: Int, sw: Int, ph: Int, pw: Int
+    let oh: Int, ow: Int                      // output
+
+    init(input: [Int], kernel: (Int, Int), stride: (Int, Int), padding: (Int, Int), operation: String) {
+        check(input.count == 4, "\(operation): expects input [N, C, H, W], got shape \(input)")
+        (n, c, h, w) = (input[0], input[1], input[2], input[3])
+        (kh, kw) = kernel
+        (sh, sw) = stride
+        (ph, pw) = padding
+        check(sh > 0 && sw > 0 && ph >= 0 && pw >= 0, "\(operation): stride must be positive and padding non-negative")
+        oh = convOutputSize(h, kernel: kh, padding: ph, stride: sh)
+        ow = convOutputSize(w, kernel: kw, padding: pw, stride: sw)
+        check(oh > 0 && ow > 0, "\(operation): kernel \(kh)×\(kw) with padding (\(ph), \(pw)) is larger than the input \(h)×\(w)")
+    }
+
+    /// Rows of the unrolled matrix: one per (channel, kernel row, kernel column).
+    var patchSize: Int { c * kh * kw }
+    /// Columns: one per (image, output row, output column).
+    var positions: Int { n * oh * ow }
+
+    /// Unrolls `x` [N, C, H, W] into `cols` [C·kh·kw, N·oh·ow], zero where the window hangs over the padding.
+    func im2col(_ x: UnsafePointer<Float>, into cols: UnsafeMutablePointer<Float>) {
+        let g = self
+        Kernels.parallelRanges(patchSize, workPerItem: positions) { start, end in
+            for row in start..<end {
+                let ch = row / (g.kh * g.kw), ki = (row / g.kw) % g.kh, kj = row % g.kw
+                let dst = cols + row * g.positions
+                for img in 0..<g.n {
+                    let plane = x + (img * g.c + ch) * g.h * g.w
+                    let out = dst + img * g.oh * g.ow
+                    for i in 0..<g.oh {
+                        let y = i * g.sh - g.ph + ki
+                        let line = out + i * g.ow
+                        if y < 0 || y >= g.h {
+                            line.update(repeating: 0, count: g.ow)
+                            continue
+                        }
+                        let src = plane + y * g.w
+                        for j in 0..<g.ow {
+                            let xx = j * g.sw - g.pw + kj
+                            line[j] = xx >= 0 && xx < g.w ? src[xx] : 0
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The reverse of `im2col`: adds every column entry back to the input pixel it came from.
+    /// Images are independent, so the work splits over images without two threads writing one pixel.
+    func col2im(_ cols: UnsafePointer<Float>, into dx: UnsafeMutablePointer<Float>) {
+        let g = self
+        Kernels.parallelRanges(n, workPerItem: patchSize * oh * ow) { start, end in
+            for img in start..<end {
+                for row in 0..<g.patchSize {
+                    let ch = row / (g.kh * g.kw), ki = (row / g.kw) % g.kh, kj = row % g.kw
+                    let src = cols + row * g.positions + img * g.oh * g.ow
+                    let plane = dx + (img * g.c + ch) * g.h * g.w
+                    for i in 0..<g.oh {
+                        let y = i * g.sh - g.ph + ki
+                        if y < 0 || y >= g.h { continue }
+                        for j in 0..<g.ow {
+                            let xx = j * g.sw - g.pw + kj
+                            if xx >= 0 && xx < g.w { plane[y * g.w + xx] += src[i * g.ow + j] }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+extension Tensor {
+    /// Cross-correlation of a batch `x` [N, C, H, W] with kernels `weight` [O, C, kh, kw], plus
+    /// `bias` [O], giving [N, O, oh, ow].
+    ///
+    /// d2l: `nn.Conv2d`'s computation (§6.2–6.4); like PyTorch (and the book) it does not flip
+    /// the kernel. Forward: Y = W · im2col(X). Backward: ∂W = ∂Y · im2col(X)ᵀ,
+    /// ∂X = col2im(Wᵀ · ∂Y), ∂b = ∂Y summed over images and positions.
+    public static func conv2d(_ x: Tensor, weight: Tensor, bias: Tensor? = nil,
+                              stride: (Int, Int) = (1, 1), padding: (Int, Int) = (0, 0)) -> Tensor {
+        check(weight.ndim == 4 && x.ndim == 4 && weight.shape[1] == x.shape[1],
+              "conv2d: input \(x.shape) and weight \(weight.shape) do not match ([N, C, H, W] and [O, C, kh, kw])")
+        if let bias {
+            check(bias.shape == [weight.shape[0]], "conv2d: bias shape \(bias.shape) should be [\(weight.shape[0])]")
+        }
+        let g = ConvGeometry(input: x.shape, kernel: (weight.shape[2], weight.shape[3]), stride: stride,
+                             padding: padding, operation: "conv2d")
+        let outChannels = weight.shape[0]
+        let input = x.detach().contiguous()
+        let cols = Tensor(uninitializedShape: [g.patchSize, g.positions])
+        g.im2col(input.base, into: cols.storage.pointer)
+        // [O, C·kh·kw] × [C·kh·kw, N·oh·ow] = [O, N, oh·ow], then to [N, O, oh·ow].
+        let kernels = weight.detach().reshape(outChannels, g.patchSize)
+        let product = gemm(kernels, cols)
+        var out = product.view(shape: [outChannels, g.n, g.oh * g.ow], strides: [g.n * g.oh * g.ow, g.oh * g.ow, 1])
+            .permute([1, 0, 2]).contiguousCopy()
+        if let bias { out = (out + bias.detach().reshape(1, outChannels, 1)) }
+        out = Tensor(storage: out.storage, shape: [g.n, outChannels, g.oh, g.ow],
+                     strides: Shape.contiguousStrides([g.n, outChannels, g.oh, g.ow]), offset: out.offset)
+        let inputs = bias.map { [x, weight, $0] } ?? [x, weight]
+        return record(out, "ConvolutionBackward0", inputs: inputs) { grad in
+            // ∂Y as [O, N·oh·ow], the layout the two products need.
+            let dy = grad.contiguous().view(shape: [g.n, outChannels, g.oh * g.ow],
+                                            strides: [outChannels * g.oh * g.ow, g.oh * g.ow, 1])
+                .permute([1, 0, 2]).contiguousCopy()
+            let dyMatrix = dy.view(shape: [outChannels, g.positions], strides: [g.positions, 1])
+            var grads: [Tensor?] = [nil, nil]
+            if x.requiresGrad {
+                let dcols = gemm(kernels.T, dyMatrix)
+                let dx = Tensor.zeros(x.shape)
+                g.col2im(dcols.storage.pointer, into: dx.storage.pointer)
+                grads[0] = dx
+            }
+            if weight.requiresGrad { grads[1] = gemm(dyMatrix, cols.T).reshape(weight.shape) }
+            if let bias { grads.append(bias.requiresGrad ? dyMatrix.sum(axis: 1) : nil) }
+            return grads
+        }
+    }
+}

@@ -1,0 +1,149 @@
+// Pooling over raw buffers (§6.5): each output pixel is the maximum or mean of a window of its
+// channel. Max pooling remembers where each maximum came from, so the backward pass sends the
+// gradient straight there.
+
+extension Tensor {
+    /// The largest value in each `kernel` window, moved by `stride`, over a border of `padding`
+    /// (padding never wins), as `nn.MaxPool2d` / `F.max_pool2d` (§6.5).
+    public static func maxPool2d(_ x: Tensor, kernel: (Int, Int), stride: (Int, Int)? = nil,
+                                 padding: (Int, Int) = (0, 0)) -> Tensor {
+        let g = ConvGeometry(input: x.shape, kernel: kernel, stride: stride ?? kernel, padding: padding, operation: "maxPool2d")
+        check(padding.0 * 2 <= kernel.0 && padding.1 * 2 <= kernel.1,
+              "maxPool2d: padding \(padding) should be at most half the kernel \(kernel)")
+        let input = x.detach().contiguous()
+        let planes = g.n * g.c
+        let out = Tensor(uninitializedShape: [g.n, g.c, g.oh, g.ow], dtype: x.dtype)
+        var winners = [Int32](repeating: -1, count: planes * g.oh * g.ow)
+        let src = input.base, dst = out.storage.pointer
+        winners.withUnsafeMutableBufferPointer { best in
+            let bestBase = best.baseAddress!
+            Kernels.parallelRanges(planes, workPerItem: g.oh * g.ow * g.kh * g.kw) { start, end in
+                for plane in start..<end {
+                    let p = src + plane * g.h * g.w
+                    for i in 0..<g.oh {
+                        for j in 0..<g.ow {
+                            var value = -Float.infinity, index = -1
+                            for a in 0..<g.kh {
+                                let y = i * g.sh - g.ph + a
+                                if y < 0 || y >= g.h { continue }
+                                for b in 0..<g.kw {
+                                    let xx = j * g.sw - g.pw + b
+                                    if xx < 0 || xx >= g.w { continue }
+                                    let v = p[y * g.w + xx]
+                                    if v > value || index < 0 { value = v; index = y * g.w + xx }
+                                }
+                            }
+                            let o = (plane * g.oh + i) * g.ow + j
+                            dst[o] = value
+                            bestBase[o] = Int32(index)
+                        }
+                    }
+                }
+            }
+        }
+        let picked = winners
+        return record(out, "MaxPool2DWithIndicesBackward0", inputs: [x]) { grad in
+            let dy = grad.contiguous()
+            let dx = Tensor.zeros(x.shape)
+            let d = dx.storage.pointer, gy = dy.base
+            Kernels.parallelRanges(planes, workPerItem: g.oh * g.ow) { start, end in
+                for plane in start..<end {
+                    for k in 0..<(g.oh * g.ow) {
+                        let o = plane * g.oh * g.ow + k
+                        d[plane * g.h * g.w + Int(picked[o])] += gy[o]
+                    }
+                }
+            }
+            return [dx]
+        }
+    }
+
+    /// The mean of each `kernel` window, as `nn.AvgPool2d` (§6.5). Padding counts as zeros in
+    /// the mean (PyTorch's default `count_include_pad=True`).
+    public static func avgPool2d(_ x: Tensor, kernel: (Int, Int), stride: (Int, Int)? = nil,
+                                 padding: (Int, Int) = (0, 0)) -> Tensor {
+        let g = ConvGeometry(input: x.shape, kernel: kernel, stride: stride ?? kernel, padding: padding, operation: "avgPool2d")
+        return windowMean(x, g, rows: { i in (i * g.sh - g.ph, i * g.sh - g.ph + g.kh) },
+                          columns: { j in (j * g.sw - g.pw, j * g.sw - g.pw + g.kw) },
+                          divisor: { _, _ in Float(g.kh * g.kw) }, name: "AvgPool2DBackward0")
+    }
+
+    /// Averages each channel over an `outputSize` grid of nearly equal regions, whatever the
+    /// input size, as `nn.AdaptiveAvgPool2d` (§7.3 NiN uses it with output 1×1).
+    public static func adaptiveAvgPool2d(_ x: Tensor, outputSize: (Int, Int)) -> Tensor {
+        check(x.ndim == 4, "adaptiveAvgPool2d: expects [N, C, H, W], got shape \(x.shape)")
+        let (h, w) = (x.shape[2], x.shape[3])
+        let (oh, ow) = outputSize
+        let g = ConvGeometry(input: x.shape, kernel: (1, 1), stride: (1, 1), padding: (0, 0), operation: "adaptiveAvgPool2d")
+        // Region i spans [⌊i·h/oh⌋, ⌈(i+1)·h/oh⌉), as PyTorch divides it.
+        let region = ConvGeometry.Regions(rows: (0..<oh).map { ($0 * h / oh, (($0 + 1) * h + oh - 1) / oh) },
+                                          columns: (0..<ow).map { ($0 * w / ow, (($0 + 1) * w + ow - 1) / ow) })
+        let shaped = ConvGeometry(n: g.n, c: g.c, h: h, w: w, oh: oh, ow: ow)
+        return windowMean(x, shaped, rows: { region.rows[$0] }, columns: { region.columns[$0] },
+                          divisor: { i, j in Float((region.rows[i].1 - region.rows[i].0) * (region.columns[j].1 - region.columns[j].0)) },
+                          name: "AdaptiveAvgPool2DBackward0")
+    }
+
+    /// Shared body of the average poolings: output (i, j) is the sum over rows `rows(i)` and
+    /// columns `columns(j)` (clipped to the image) divided by `divisor(i, j)`.
+    private static func windowMean(_ x: Tensor, _ g: ConvGeometry, rows: @escaping (Int) -> (Int, Int),
+                                   columns: @escaping (Int) -> (Int, Int), divisor: @escaping (Int, Int) -> Float,
+                                   name: String) -> Tensor {
+        let input = x.detach().contiguous()
+        let planes = g.n * g.c
+        let out = Tensor(uninitializedShape: [g.n, g.c, g.oh, g.ow])
+        let src = input.base, dst = out.storage.pointer
+        Kernels.parallelRanges(planes, workPerItem: g.oh * g.ow * 4) { start, end in
+            for plane in start..<end {
+                let p = src + plane * g.h * g.w
+                for i in 0..<g.oh {
+                    let (r0, r1) = rows(i)
+                    for j in 0..<g.ow {
+                        let (c0, c1) = columns(j)
+                        var total: Float = 0
+                        for y in Swift.max(r0, 0)..<Swift.min(r1, g.h) {
+                            for xx in Swift.max(c0, 0)..<Swift.min(c1, g.w) { total += p[y * g.w + xx] }
+                        }
+                        dst[(plane * g.oh + i) * g.ow + j] = total / divisor(i, j)
+                    }
+                }
+            }
+        }
+        return record(out, name, inputs: [x]) { grad in
+            let dy = grad.contiguous()
+            let dx = Tensor.zeros(x.shape)
+            let d = dx.storage.pointer, gy = dy.base
+            Kernels.parallelRanges(planes, workPerItem: g.oh * g.ow * 4) { start, end in
+                for plane in start..<end {
+                    let q = d + plane * g.h * g.w
+                    for i in 0..<g.oh {
+                        let (r0, r1) = rows(i)
+                        for j in 0..<g.ow {
+                            let (c0, c1) = columns(j)
+                            let share = gy[(plane * g.oh + i) * g.ow + j] / divisor(i, j)
+                            for y in Swift.max(r0, 0)..<Swift.min(r1, g.h) {
+                                for xx in Swift.max(c0, 0)..<Swift.min(c1, g.w) { q[y * g.w + xx] += share }
+                            }
+                        }
+                    }
+                }
+            }
+            return [dx]
+        }
+    }
+}
+
+extension ConvGeometry {
+    /// Explicit row and column ranges of each output pixel (adaptive pooling).
+    struct Regions {
+        let rows: [(Int, Int)]
+        let columns: [(Int, Int)]
+    }
+
+    /// A geometry with a given output grid, for operations whose windows are not strided kernels.
+    init(n: Int, c: Int, h: Int, w: Int, oh: Int, ow: Int) {
+        (self.n, self.c, self.h, self.w) = (n, c, h, w)
+        (kh, kw, sh, sw, ph, pw) = (1, 1, 1, 1, 0, 0)
+        (self.oh, self.ow) = (oh, ow)
+    }
+}
