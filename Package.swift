@@ -104,6 +104,11 @@ let package = Package(
             dependencies: ["MLP", "Exercises", "TestSupport"],
             path: "Tests/Chapter5Tests"
         ),
+        .testTarget(
+            name: "Chapter6Tests",
+            dependencies: ["ConvNets", "Exercises", "TestSupport"],
+            path: "Tests/Chapter6Tests"
+        ),
     ] + chapterModules.map { .target(name: $0, dependencies: ["D2L"], path: "Sources/\($0)") },
     swiftLanguageModes: [.v5]
 )
