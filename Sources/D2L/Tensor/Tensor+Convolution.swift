@@ -30,12 +30,22 @@ struct ConvGeometry {
     /// Columns: one per (image, output row, output column).
     var positions: Int { n * oh * ow }
 
+    /// The output columns j whose input column j·sw − pw + kj falls inside the image: a range,
+    /// so the inner loops below run without a bounds test per element.
+    func validColumns(_ kj: Int) -> Range<Int> {
+        let offset = pw - kj
+        let lo = offset > 0 ? (offset + sw - 1) / sw : 0
+        let hi = (w - 1 + offset) >= 0 ? Swift.min(ow, (w - 1 + offset) / sw + 1) : 0
+        return Swift.min(lo, hi)..<hi
+    }
+
     /// Unrolls `x` [N, C, H, W] into `cols` [C·kh·kw, N·oh·ow], zero where the window hangs over the padding.
     func im2col(_ x: UnsafePointer<Float>, into cols: UnsafeMutablePointer<Float>) {
         let g = self
         Kernels.parallelRanges(patchSize, workPerItem: positions) { start, end in
             for row in start..<end {
                 let ch = row / (g.kh * g.kw), ki = (row / g.kw) % g.kh, kj = row % g.kw
+                let valid = g.validColumns(kj)
                 let dst = cols + row * g.positions
                 for img in 0..<g.n {
                     let plane = x + (img * g.c + ch) * g.h * g.w
@@ -43,15 +53,18 @@ struct ConvGeometry {
                     for i in 0..<g.oh {
                         let y = i * g.sh - g.ph + ki
                         let line = out + i * g.ow
-                        if y < 0 || y >= g.h {
+                        if y < 0 || y >= g.h || valid.isEmpty {
                             line.update(repeating: 0, count: g.ow)
                             continue
                         }
-                        let src = plane + y * g.w
-                        for j in 0..<g.ow {
-                            let xx = j * g.sw - g.pw + kj
-                            line[j] = xx >= 0 && xx < g.w ? src[xx] : 0
+                        let src = plane + y * g.w - g.pw + kj
+                        if valid.lowerBound > 0 { line.update(repeating: 0, count: valid.lowerBound) }
+                        if g.sw == 1 {
+                            (line + valid.lowerBound).update(from: src + valid.lowerBound, count: valid.count)
+                        } else {
+                            for j in valid { line[j] = src[j * g.sw] }
                         }
+                        if valid.upperBound < g.ow { (line + valid.upperBound).update(repeating: 0, count: g.ow - valid.upperBound) }
                     }
                 }
             }
@@ -66,15 +79,14 @@ struct ConvGeometry {
             for img in start..<end {
                 for row in 0..<g.patchSize {
                     let ch = row / (g.kh * g.kw), ki = (row / g.kw) % g.kh, kj = row % g.kw
+                    let valid = g.validColumns(kj)
                     let src = cols + row * g.positions + img * g.oh * g.ow
                     let plane = dx + (img * g.c + ch) * g.h * g.w
                     for i in 0..<g.oh {
                         let y = i * g.sh - g.ph + ki
                         if y < 0 || y >= g.h { continue }
-                        for j in 0..<g.ow {
-                            let xx = j * g.sw - g.pw + kj
-                            if xx >= 0 && xx < g.w { plane[y * g.w + xx] += src[i * g.ow + j] }
-                        }
+                        let target = plane + y * g.w - g.pw + kj, line = src + i * g.ow
+                        for j in valid { target[j * g.sw] += line[j] }
                     }
                 }
             }

@@ -63,9 +63,10 @@ extension Tensor {
     public static func avgPool2d(_ x: Tensor, kernel: (Int, Int), stride: (Int, Int)? = nil,
                                  padding: (Int, Int) = (0, 0)) -> Tensor {
         let g = ConvGeometry(input: x.shape, kernel: kernel, stride: stride ?? kernel, padding: padding, operation: "avgPool2d")
-        return windowMean(x, g, rows: { i in (i * g.sh - g.ph, i * g.sh - g.ph + g.kh) },
-                          columns: { j in (j * g.sw - g.pw, j * g.sw - g.pw + g.kw) },
-                          divisor: { _, _ in Float(g.kh * g.kw) }, name: "AvgPool2DBackward0")
+        let rows = (0..<g.oh).map { i in (i * g.sh - g.ph, i * g.sh - g.ph + g.kh) }
+        let columns = (0..<g.ow).map { j in (j * g.sw - g.pw, j * g.sw - g.pw + g.kw) }
+        let divisors = [Float](repeating: Float(g.kh * g.kw), count: g.oh * g.ow)
+        return windowMean(x, g, rows: rows, columns: columns, divisors: divisors, name: "AvgPool2DBackward0")
     }
 
     /// Averages each channel over an `outputSize` grid of nearly equal regions, whatever the
@@ -79,16 +80,19 @@ extension Tensor {
         let region = ConvGeometry.Regions(rows: (0..<oh).map { ($0 * h / oh, (($0 + 1) * h + oh - 1) / oh) },
                                           columns: (0..<ow).map { ($0 * w / ow, (($0 + 1) * w + ow - 1) / ow) })
         let shaped = ConvGeometry(n: g.n, c: g.c, h: h, w: w, oh: oh, ow: ow)
-        return windowMean(x, shaped, rows: { region.rows[$0] }, columns: { region.columns[$0] },
-                          divisor: { i, j in Float((region.rows[i].1 - region.rows[i].0) * (region.columns[j].1 - region.columns[j].0)) },
+        var divisors: [Float] = []
+        for (r0, r1) in region.rows { for (c0, c1) in region.columns { divisors.append(Float((r1 - r0) * (c1 - c0))) } }
+        return windowMean(x, shaped, rows: region.rows, columns: region.columns, divisors: divisors,
                           name: "AdaptiveAvgPool2DBackward0")
     }
 
-    /// Shared body of the average poolings: output (i, j) is the sum over rows `rows(i)` and
-    /// columns `columns(j)` (clipped to the image) divided by `divisor(i, j)`.
-    private static func windowMean(_ x: Tensor, _ g: ConvGeometry, rows: @escaping (Int) -> (Int, Int),
-                                   columns: @escaping (Int) -> (Int, Int), divisor: @escaping (Int, Int) -> Float,
-                                   name: String) -> Tensor {
+    /// Shared body of the average poolings: output (i, j) is the sum over rows `rows[i]` and
+    /// columns `columns[j]` (clipped to the image) divided by `divisors[i·ow + j]`.
+    private static func windowMean(_ x: Tensor, _ g: ConvGeometry, rows: [(Int, Int)], columns: [(Int, Int)],
+                                   divisors: [Float], name: String) -> Tensor {
+        // Clip the windows to the image once, not per plane.
+        let rows = rows.map { (Swift.max($0.0, 0), Swift.min($0.1, g.h)) }
+        let columns = columns.map { (Swift.max($0.0, 0), Swift.min($0.1, g.w)) }
         let input = x.detach().contiguous()
         let planes = g.n * g.c
         let out = Tensor(uninitializedShape: [g.n, g.c, g.oh, g.ow])
@@ -97,14 +101,14 @@ extension Tensor {
             for plane in start..<end {
                 let p = src + plane * g.h * g.w
                 for i in 0..<g.oh {
-                    let (r0, r1) = rows(i)
+                    let (r0, r1) = rows[i]
                     for j in 0..<g.ow {
-                        let (c0, c1) = columns(j)
+                        let (c0, c1) = columns[j]
                         var total: Float = 0
-                        for y in Swift.max(r0, 0)..<Swift.min(r1, g.h) {
-                            for xx in Swift.max(c0, 0)..<Swift.min(c1, g.w) { total += p[y * g.w + xx] }
+                        for y in r0..<r1 {
+                            for xx in c0..<c1 { total += p[y * g.w + xx] }
                         }
-                        dst[(plane * g.oh + i) * g.ow + j] = total / divisor(i, j)
+                        dst[(plane * g.oh + i) * g.ow + j] = total / divisors[i * g.ow + j]
                     }
                 }
             }
@@ -117,12 +121,12 @@ extension Tensor {
                 for plane in start..<end {
                     let q = d + plane * g.h * g.w
                     for i in 0..<g.oh {
-                        let (r0, r1) = rows(i)
+                        let (r0, r1) = rows[i]
                         for j in 0..<g.ow {
-                            let (c0, c1) = columns(j)
-                            let share = gy[(plane * g.oh + i) * g.ow + j] / divisor(i, j)
-                            for y in Swift.max(r0, 0)..<Swift.min(r1, g.h) {
-                                for xx in Swift.max(c0, 0)..<Swift.min(c1, g.w) { q[y * g.w + xx] += share }
+                            let (c0, c1) = columns[j]
+                            let share = gy[(plane * g.oh + i) * g.ow + j] / divisors[i * g.ow + j]
+                            for y in r0..<r1 {
+                                for xx in c0..<c1 { q[y * g.w + xx] += share }
                             }
                         }
                     }
