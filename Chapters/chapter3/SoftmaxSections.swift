@@ -13,9 +13,9 @@ struct FashionMNISTSection: ParsableCommand {
 
     func run() throws {
         let train = try FashionMNIST.load(train: true), test = try FashionMNIST.load(train: false)
-        print("train: \(train.images.shape[0]) images, test: \(test.images.shape[0]) images")
-        print("image shape: \(Array(train.images.shape.dropFirst()))")
-        let first = train.images[0..<18]
+        print("train: \(train.pixels.count) images, test: \(test.pixels.count) images")
+        let first = train.images(0..<18)
+        print("image shape: \(Array(first.shape.dropFirst()))")
         let titles = getFashionMNISTLabels(train.labels[0..<18].toIntArray())
         print("18 training images written to \(try showImages(first, numRows: 2, numCols: 9, titles: titles, name: "chapter3-fashion-mnist.svg").path)")
         let timer = Timer()

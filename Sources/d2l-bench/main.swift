@@ -130,8 +130,8 @@ func benchmarkEpoch(_ title: String, lr: Float, makeNet: (RandomGenerator) -> Mo
     print("\n\(title): one training epoch on Fashion-MNIST, batch 256, lr \(lr), \(medianOfRuns)")
     do {
         let data = try FashionMNIST.load(train: true)
-        let count = quick ? 6_000 : data.images.shape[0]
-        let loader = DataLoader(features: data.images[0..<count], labels: data.labels[0..<count],
+        let count = quick ? 6_000 : data.pixels.count
+        let loader = DataLoader(features: data.images(0..<count), labels: data.labels[0..<count],
                                 batchSize: 256, shuffle: true, generator: RandomGenerator(seed: 0))
         let net = makeNet(RandomGenerator(seed: 0))
         let trainer = SGD(net.parameters(), lr: lr)

@@ -1,11 +1,16 @@
-/// Minibatches of (features, labels) drawn from two tensors whose first axes line up.
+/// Minibatches of (features, labels) drawn from two tensors whose first axes line up, or from
+/// images stored as bytes.
 ///
 /// d2l: `load_array` / `torch.utils.data.DataLoader` (§3.3, §3.5). Iterating gives
 /// `(X, y)` pairs of `batchSize` examples; with `shuffle` every pass draws a new order from
 /// `generator`, and the last, partial batch is kept, as PyTorch does by default.
 public struct DataLoader: Sequence {
-    /// All examples; the first axis indexes them.
-    public let features: Tensor
+    /// Where the features of a batch come from.
+    enum Features {
+        case tensor(Tensor)
+        case images(ByteImages)
+    }
+    let features: Features
     /// One label (or target row) per example.
     public let labels: Tensor
     /// Examples per batch.
@@ -21,7 +26,20 @@ public struct DataLoader: Sequence {
         check(batchSize > 0, "DataLoader: batchSize must be positive, got \(batchSize)")
         check(features.ndim >= 1 && labels.ndim >= 1 && features.shape[0] == labels.shape[0],
               "DataLoader: features \(features.shape) and labels \(labels.shape) must have the same first axis")
-        self.features = features.detach().contiguous()
+        self.features = .tensor(features.detach().contiguous())
+        self.labels = labels.detach().contiguous()
+        self.batchSize = batchSize
+        self.shuffle = shuffle
+        self.generator = generator
+    }
+
+    /// A loader over images kept as bytes, converted (and resized) a batch at a time.
+    public init(images: ByteImages, labels: Tensor, batchSize: Int, shuffle: Bool,
+                generator: RandomGenerator = .global) {
+        check(batchSize > 0, "DataLoader: batchSize must be positive, got \(batchSize)")
+        check(labels.ndim >= 1 && labels.shape[0] == images.count,
+              "DataLoader: \(images.count) images but labels of shape \(labels.shape)")
+        features = .images(images)
         self.labels = labels.detach().contiguous()
         self.batchSize = batchSize
         self.shuffle = shuffle
@@ -29,7 +47,7 @@ public struct DataLoader: Sequence {
     }
 
     /// Number of examples.
-    public var exampleCount: Int { features.shape[0] }
+    public var exampleCount: Int { labels.shape[0] }
 
     /// Number of batches in one pass, as `len(train_iter)`.
     public var count: Int { (exampleCount + batchSize - 1) / batchSize }
@@ -58,7 +76,10 @@ public struct DataLoader: Sequence {
             let end = Swift.min(position + loader.batchSize, order.count)
             let rows = order[position..<end]
             position = end
-            return (Iterator.gather(loader.features, rows), Iterator.gather(loader.labels, rows))
+            switch loader.features {
+            case .tensor(let X): return (Iterator.gather(X, rows), Iterator.gather(loader.labels, rows))
+            case .images(let images): return (images.batch(rows), Iterator.gather(loader.labels, rows))
+            }
         }
 
         static func gather(_ source: Tensor, _ rows: ArraySlice<Int>) -> Tensor {

@@ -4,10 +4,15 @@ import Foundation
 /// and 10 000 for testing.
 ///
 /// d2l: `torchvision.datasets.FashionMNIST` with `transforms.ToTensor()` (§3.5): pixels are
-/// scaled to [0, 1] and images have shape [1, 28, 28].
+/// scaled to [0, 1] and images have shape [1, 28, 28]. The pixels stay bytes until a batch is
+/// taken (`ByteImages`), as torchvision keeps them.
 public struct FashionMNIST {
-    /// Images, [n, 1, height, width], values in [0, 1].
-    public let images: Tensor
+    /// The images as stored, converted to tensors on demand.
+    public let pixels: ByteImages
+    /// All images as one [n, 1, height, width] tensor in [0, 1] (for a slice, use `images(_:)`).
+    public var images: Tensor { pixels.batch(0..<pixels.count) }
+    /// The images at positions `range` as a [k, 1, height, width] tensor in [0, 1].
+    public func images(_ range: Range<Int>) -> Tensor { pixels.batch(range) }
     /// Class indices 0–9 (`int64`).
     public let labels: Tensor
 
@@ -42,11 +47,7 @@ public struct FashionMNIST {
         if let bad = labelBytes.first(where: { $0 > 9 }) {
             throw DataError.malformed(labelFile, "label \(bad) is outside the classes 0–9")
         }
-        var values = [Float](repeating: 0, count: pixels.count)
-        for i in 0..<pixels.count { values[i] = Float(pixels[i]) / 255 }
-        var images = Tensor(shape: [count, 1, rows, columns], values: values)
-        if let resize { images = resizeBilinear(images, to: resize) }
-        self.images = images
+        self.pixels = ByteImages(pixels: pixels, count: count, height: rows, width: columns, resize: resize)
         self.labels = Tensor(shape: [count], values: labelBytes.map(Float.init), dtype: .int64)
     }
 
@@ -80,6 +81,6 @@ public func loadDataFashionMNIST(batchSize: Int, resize: Int? = nil,
                                  generator: RandomGenerator = .global) throws -> (train: DataLoader, test: DataLoader) {
     let train = try FashionMNIST.load(train: true, resize: resize)
     let test = try FashionMNIST.load(train: false, resize: resize)
-    return (DataLoader(features: train.images, labels: train.labels, batchSize: batchSize, shuffle: true, generator: generator),
-            DataLoader(features: test.images, labels: test.labels, batchSize: batchSize, shuffle: false, generator: generator))
+    return (DataLoader(images: train.pixels, labels: train.labels, batchSize: batchSize, shuffle: true, generator: generator),
+            DataLoader(images: test.pixels, labels: test.labels, batchSize: batchSize, shuffle: false, generator: generator))
 }

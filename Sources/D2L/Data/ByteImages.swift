@@ -1,0 +1,44 @@
+/// Images kept as the bytes they were stored in (one per pixel, 0–255) and turned into `Float`
+/// tensors in [0, 1] a batch at a time.
+///
+/// d2l: what `transforms.ToTensor()` (and `transforms.Resize`) do per example in the book's
+/// data loaders (§3.5). Keeping bytes makes Fashion-MNIST's 60 000 images take 47 MB instead of
+/// 188 MB as floats, and resizing per batch means chapter 7's 224-pixel images never all exist
+/// at once.
+public struct ByteImages {
+    /// The pixels, image after image, row by row.
+    public let pixels: [UInt8]
+    /// Number of images.
+    public let count: Int
+    /// Channels, height and width of each stored image.
+    public let channels: Int, height: Int, width: Int
+    /// When set, each batch is resized to `resize`×`resize` by bilinear interpolation.
+    public let resize: Int?
+
+    /// Images of the given size; `pixels` must hold exactly `count · channels · height · width` bytes.
+    public init(pixels: [UInt8], count: Int, channels: Int = 1, height: Int, width: Int, resize: Int? = nil) {
+        check(pixels.count == count * channels * height * width,
+              "ByteImages: \(pixels.count) bytes for \(count) images of \(channels)×\(height)×\(width)")
+        self.pixels = pixels
+        self.count = count
+        self.channels = channels
+        self.height = height
+        self.width = width
+        self.resize = resize
+    }
+
+    /// The images at positions `rows`, as a [n, channels, size, size] tensor in [0, 1].
+    public func batch<Rows: Collection>(_ rows: Rows) -> Tensor where Rows.Element == Int {
+        let size = channels * height * width
+        let out = Tensor(uninitializedShape: [rows.count, channels, height, width])
+        let dst = out.storage.pointer
+        pixels.withUnsafeBufferPointer { src in
+            for (i, r) in rows.enumerated() {
+                check(r >= 0 && r < count, "ByteImages: image \(r) is out of range for \(count) images")
+                let from = src.baseAddress! + r * size, to = dst + i * size
+                for k in 0..<size { to[k] = Float(from[k]) * (1 / 255) }
+            }
+        }
+        return resize.map { resizeBilinear(out, to: $0) } ?? out
+    }
+}
