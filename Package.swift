@@ -15,6 +15,16 @@ let chapterModules = [
     "Preliminaries", "LinearNetworks", "MLP", "ConvNets", "ModernConvNets", "RNN", "Vision",
 ]
 
+/// The program of book chapter `number`, in `Chapters/chapterN/`, built on its chapter module.
+func chapterProgram(_ number: Int, module: String) -> Target {
+    .executableTarget(
+        name: "chapter\(number)",
+        dependencies: [.target(name: module), .product(name: "ArgumentParser", package: "swift-argument-parser")],
+        path: "Chapters/chapter\(number)",
+        exclude: ["README.md"]
+    )
+}
+
 let package = Package(
     name: "d2l-swift",
     products: [
@@ -38,36 +48,11 @@ let package = Package(
             swiftSettings: optimizedCore
         ),
         .target(name: "Exercises", dependencies: ["D2L"], path: "Exercises"),
-        .executableTarget(
-            name: "chapter2",
-            dependencies: ["Preliminaries", .product(name: "ArgumentParser", package: "swift-argument-parser")],
-            path: "Chapters/chapter2",
-            exclude: ["README.md"]
-        ),
-        .executableTarget(
-            name: "chapter3",
-            dependencies: ["LinearNetworks", .product(name: "ArgumentParser", package: "swift-argument-parser")],
-            path: "Chapters/chapter3",
-            exclude: ["README.md"]
-        ),
-        .executableTarget(
-            name: "chapter4",
-            dependencies: ["MLP", .product(name: "ArgumentParser", package: "swift-argument-parser")],
-            path: "Chapters/chapter4",
-            exclude: ["README.md"]
-        ),
-        .executableTarget(
-            name: "chapter5",
-            dependencies: ["MLP", .product(name: "ArgumentParser", package: "swift-argument-parser")],
-            path: "Chapters/chapter5",
-            exclude: ["README.md"]
-        ),
-        .executableTarget(
-            name: "chapter6",
-            dependencies: ["ConvNets", .product(name: "ArgumentParser", package: "swift-argument-parser")],
-            path: "Chapters/chapter6",
-            exclude: ["README.md"]
-        ),
+        chapterProgram(2, module: "Preliminaries"),
+        chapterProgram(3, module: "LinearNetworks"),
+        chapterProgram(4, module: "MLP"),
+        chapterProgram(5, module: "MLP"),
+        chapterProgram(6, module: "ConvNets"),
         .executableTarget(name: "grade", path: "Sources/grade"),
         .executableTarget(name: "d2l-demo", dependencies: ["D2L"], path: "Sources/d2l-demo"),
         .executableTarget(

@@ -40,18 +40,22 @@ public final class Conv2d: Module {
     }
 }
 
-/// Maximum pooling as a layer, as `nn.MaxPool2d(kernel_size, stride=kernel_size, padding=0)` (§6.5).
-public final class MaxPool2d: Module {
+/// The shared set-up of the pooling layers: square windows, a stride that defaults to the
+/// window size (as in PyTorch) and padding.
+public class Pool2dLayer: Module {
     let kernel: (Int, Int), stride: (Int, Int), padding: (Int, Int)
 
-    /// Square windows; `stride` defaults to the window size, as in PyTorch.
+    /// Square windows of `kernelSize`; `stride` defaults to `kernelSize`.
     public init(kernelSize: Int, stride: Int? = nil, padding: Int = 0) {
         kernel = (kernelSize, kernelSize)
         self.stride = (stride ?? kernelSize, stride ?? kernelSize)
         self.padding = (padding, padding)
         super.init()
     }
+}
 
+/// Maximum pooling as a layer, as `nn.MaxPool2d(kernel_size, stride=kernel_size, padding=0)` (§6.5).
+public final class MaxPool2d: Pool2dLayer {
     /// The maximum of each window.
     public override func forward(_ x: Tensor) -> Tensor {
         Tensor.maxPool2d(x, kernel: kernel, stride: stride, padding: padding)
@@ -59,17 +63,7 @@ public final class MaxPool2d: Module {
 }
 
 /// Average pooling as a layer, as `nn.AvgPool2d(kernel_size, stride=kernel_size, padding=0)` (§6.5).
-public final class AvgPool2d: Module {
-    let kernel: (Int, Int), stride: (Int, Int), padding: (Int, Int)
-
-    /// Square windows; `stride` defaults to the window size, as in PyTorch.
-    public init(kernelSize: Int, stride: Int? = nil, padding: Int = 0) {
-        kernel = (kernelSize, kernelSize)
-        self.stride = (stride ?? kernelSize, stride ?? kernelSize)
-        self.padding = (padding, padding)
-        super.init()
-    }
-
+public final class AvgPool2d: Pool2dLayer {
     /// The mean of each window.
     public override func forward(_ x: Tensor) -> Tensor {
         Tensor.avgPool2d(x, kernel: kernel, stride: stride, padding: padding)
