@@ -17,7 +17,7 @@ extension Tensor {
             check(gradient.shape == shape,
                   "backward(gradient:): gradient shape \(gradient.shape) does not match "
                   + "tensor shape \(shape)")
-            seed = gradient
+            seed = gradient.to(.float32)  // gradients are real, whatever type the caller passed
         } else {
             check(count == 1,
                   "backward: grad can be implicitly created only for scalar outputs, "

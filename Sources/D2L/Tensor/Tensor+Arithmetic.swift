@@ -116,7 +116,7 @@ extension Tensor {
     private static func extremum(_ a: Tensor, _ b: Tensor, name: String,
                                  _ pickA: @escaping (Float, Float) -> Float) -> Tensor {
         let out = zipValues(a, b, dtype: DType.promoted(a.dtype, b.dtype), operation: name) { x, y in
-            pickA(x, y) >= 0.5 ? x : y
+            x.isNaN || y.isNaN ? Float.nan : (pickA(x, y) >= 0.5 ? x : y)
         }
         return record(out, name, inputs: [a, b]) { g in
             let share = zipValues(a, b, dtype: .float32, operation: name, pickA)

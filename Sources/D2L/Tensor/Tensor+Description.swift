@@ -14,7 +14,7 @@ extension Tensor: CustomStringConvertible {
         if ndim == 0 {
             text += format.string(values[0]).trimmingCharacters(in: .whitespaces)
         } else if count == 0 {
-            text += "[]"
+            text += ndim == 1 ? "[]" : "[], size=(\(shape.map(String.init).joined(separator: ", ")))"
         } else {
             text += render(values, axis: 0, start: 0, indent: 7, format: format, summarize: summarize)
         }
@@ -89,8 +89,9 @@ private struct ElementFormat {
         case .float32:
             let finite = values.filter { $0.isFinite }.map { Swift.abs($0) }
             let nonzero = finite.filter { $0 != 0 }
+            let spread = (nonzero.max() ?? 0) / (nonzero.min() ?? 1)
             if finite.allSatisfy({ $0.rounded() == $0 }) {
-                mode = (finite.max() ?? 0) > 1e8 ? .scientific : .wholeFloat
+                mode = spread > 1000 || (finite.max() ?? 0) > 1e8 ? .scientific : .wholeFloat
             } else if let lo = nonzero.min(), let hi = nonzero.max(),
                       hi / lo > 1000 || hi > 1e8 || lo < 1e-4 {
                 mode = .scientific
@@ -98,9 +99,11 @@ private struct ElementFormat {
                 mode = .fixed
             }
         }
+        // As PyTorch, the width comes from the finite nonzero values (or all, if there are none).
         var w = 0
         let probe = ElementFormat(mode: mode, width: 0)
-        for v in values { w = Swift.max(w, probe.string(v).count) }
+        let measured = dtype == .float32 ? values.filter { $0.isFinite && $0 != 0 } : values
+        for v in measured.isEmpty ? values : measured { w = Swift.max(w, probe.string(v).count) }
         width = w
     }
 

@@ -153,7 +153,8 @@ struct ExpKernel: UnaryKernel { @inline(__always) func callAsFunction(_ x: Float
 struct LogKernel: UnaryKernel { @inline(__always) func callAsFunction(_ x: Float) -> Float { Foundation.log(x) } }
 struct SqrtKernel: UnaryKernel { @inline(__always) func callAsFunction(_ x: Float) -> Float { x.squareRoot() } }
 struct TanhKernel: UnaryKernel { @inline(__always) func callAsFunction(_ x: Float) -> Float { Foundation.tanh(x) } }
-struct ReluKernel: UnaryKernel { @inline(__always) func callAsFunction(_ x: Float) -> Float { x > 0 ? x : 0 } }
+/// max(x, 0), letting NaN through (as PyTorch) so a diverging run shows itself.
+struct ReluKernel: UnaryKernel { @inline(__always) func callAsFunction(_ x: Float) -> Float { x < 0 ? 0 : x } }
 /// 1/(1 + e⁻ˣ), written as eˣ/(1 + eˣ) for negative x so that e⁻ˣ never overflows.
 struct SigmoidKernel: UnaryKernel {
     @inline(__always) func callAsFunction(_ x: Float) -> Float {

@@ -85,6 +85,13 @@ extension Tensor {
     /// or `Z[:] = X + Y`.
     public func copy(from source: Tensor) {
         checkInPlaceAllowed("copy")
-        Kernels.scatter(source.detach().broadcastForWrite(to: shape, operation: "copy"), into: self)
+        Kernels.scatter(source.detach().converted(forStoringIn: dtype).broadcastForWrite(to: shape, operation: "copy"),
+                        into: self)
+    }
+
+    /// Values as they will be stored in a tensor of type `target`: reals written into an integer
+    /// tensor are truncated toward zero (and into a bool tensor become 0 or 1), as PyTorch does.
+    func converted(forStoringIn target: DType) -> Tensor {
+        target.isIntegral && dtype != target ? detach().to(target) : self
     }
 }

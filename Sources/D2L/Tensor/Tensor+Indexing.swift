@@ -69,8 +69,9 @@ extension Tensor {
 
     // MARK: Writing
 
-    private func assign(_ value: Tensor, to indices: [TensorIndex]) {
+    private func assign(_ newValue: Tensor, to indices: [TensorIndex]) {
         checkInPlaceAllowed("index assignment")
+        let value = newValue.converted(forStoringIn: dtype)
         let plan = IndexPlan(indices, on: self)
         let target = plan.view(of: self)
         guard let advanced = plan.advanced else {

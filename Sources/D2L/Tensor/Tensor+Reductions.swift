@@ -55,7 +55,7 @@ extension Tensor {
         let (out, layout) = reduceRows(axes, keepDims: keepDims, dtype: dtype == .bool ? .int64 : dtype,
                                        operation: "sum") { p, n in Tensor.rowSum(p, n) }
         let inputShape = shape
-        return Tensor.record(out, "SumBackward1", inputs: [self]) { g in
+        return Tensor.record(out, axes == nil ? "SumBackward0" : "SumBackward1", inputs: [self]) { g in
             [g.reshape(layout.keptShape).broadcast(to: inputShape)]
         }
     }
@@ -86,7 +86,7 @@ extension Tensor {
         }
         let inputShape = shape
         let n = Float(layout.inner)
-        return Tensor.record(out, "MeanBackward1", inputs: [self]) { g in
+        return Tensor.record(out, axes == nil ? "MeanBackward0" : "MeanBackward1", inputs: [self]) { g in
             [(g.reshape(layout.keptShape) / n).broadcast(to: inputShape)]
         }
     }
@@ -225,6 +225,12 @@ extension Tensor {
     public func norm(p: Float = 2) -> Tensor {
         check(p == 1 || p == 2, "norm: only p = 1 (L1) and p = 2 (L2 / Frobenius) are supported, got \(p)")
         let x = dtype == .float32 ? self : to(.float32)
-        return p == 1 ? x.abs().sum() : (x * x).sum().sqrt()
+        if p == 1 { return x.abs().sum() }
+        let out = noGrad { (x * x).sum().sqrt() }
+        let length = out.item()
+        // ∂‖x‖/∂x = x/‖x‖; at x = 0 there is no derivative and PyTorch uses 0, as here.
+        return Tensor.record(out, "NormBackward1", inputs: [x]) { g in
+            [length == 0 ? Tensor.zerosLike(x, dtype: .float32) : g * x / length]
+        }
     }
 }

@@ -85,14 +85,19 @@ extension Tensor {
             out = mapValues(dtype: integral ? .int64 : .float32) { Foundation.pow($0, exponent) }
         }
         return Tensor.record(out, "PowBackward0", inputs: [self]) { [self] g in
-            [g.zipWith(self) { gi, x in gi * exponent * Foundation.pow(x, exponent - 1) }]
+            // x⁰ is constant: its derivative is 0 everywhere, also at x = 0 where 0·0⁻¹ would be NaN.
+            [exponent == 0 ? Tensor.zerosLike(g, dtype: .float32)
+                : g.zipWith(self) { gi, x in gi * exponent * Foundation.pow(x, exponent - 1) }]
         }
     }
 
     /// Values limited to `[min, max]`, as `torch.clamp`. Derivative: 1 inside the range, else 0.
     public func clamp(min low: Float = -.infinity, max high: Float = .infinity) -> Tensor {
         check(low <= high, "clamp: min \(low) is greater than max \(high)")
-        let out = mapValues(dtype: dtype) { Swift.min(Swift.max($0, low), high) }
+        // An integer tensor clamped to a fractional bound becomes real, as PyTorch promotes it.
+        let whole = { (b: Float) in !b.isFinite || b.rounded() == b }
+        let type: DType = dtype.isIntegral && whole(low) && whole(high) ? (dtype == .bool ? .int64 : dtype) : .float32
+        let out = mapValues(dtype: type) { $0.isNaN ? $0 : Swift.min(Swift.max($0, low), high) }
         return Tensor.record(out, "ClampBackward1", inputs: [self]) { [self] g in
             [g.zipWith(self) { gi, x in x >= low && x <= high ? gi : 0 }]
         }
