@@ -57,7 +57,7 @@ let package = Package(
         .executableTarget(name: "d2l-demo", dependencies: ["D2L"], path: "Sources/d2l-demo"),
         .executableTarget(
             name: "d2l-bench",
-            dependencies: ["D2L", "COpenBLAS", "LinearNetworks", "MLP"],
+            dependencies: ["D2L", "COpenBLAS", "LinearNetworks", "MLP", "ConvNets"],
             path: "Sources/d2l-bench"
         ),
         .executableTarget(

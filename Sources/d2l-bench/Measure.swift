@@ -39,3 +39,11 @@ func row(_ cells: [String], widths: [Int]) -> String {
 
 /// `value` with `digits` decimals.
 func fixed(_ value: Double, _ digits: Int) -> String { String(format: "%.\(digits)f", value) }
+
+/// The process's peak resident memory (VmHWM) in MiB, from /proc/self/status; 0 if unavailable.
+func peakResidentMegabytes() -> Int {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+          let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+          let kilobytes = Int(line.split(separator: " ").dropFirst().first ?? "") else { return 0 }
+    return kilobytes / 1024
+}

@@ -9,11 +9,12 @@
 import COpenBLAS
 import D2L
 import Foundation
+import ConvNets
 import LinearNetworks
 import MLP
 
 let usage = """
-    usage: d2l-bench [sgemm] [elementwise] [softmax] [mlp] [--quick] [--runs N]
+    usage: d2l-bench [sgemm] [elementwise] [softmax] [mlp] [conv] [lenet] [--quick] [--runs N]
 
       sgemm         GFLOP/s of an n x n float matrix product, n = 256...2048: D2L's matmul
                     and a direct cblas_sgemm call on the same inputs
@@ -21,13 +22,17 @@ let usage = """
       softmax       examples/sec of one epoch of concise softmax regression (§3.7) on all
                     60 000 Fashion-MNIST training images, batch 256, lr 0.1
       mlp           the same for the concise MLP of §4.3 (784-256-10, ReLU)
+      conv          GFLOP/s of one 3x3 convolution, 64 -> 64 channels, 28x28, batch 256,
+                    forward and backward (both gradients)
+      lenet         LeNet (§6.6) forward + backward images/sec on batches of 256, then one
+                    training epoch on Fashion-MNIST and the process's peak memory
       --quick       small sizes and one repetition, for a smoke test
       --runs N      timed repetitions per figure (default 9; the median is shown)
 
     With no section, runs them all.
     """
 
-let sectionNames = ["sgemm", "elementwise", "softmax", "mlp"]
+let sectionNames = ["sgemm", "elementwise", "softmax", "mlp", "conv", "lenet"]
 func fail(_ message: String) -> Never {
     FileHandle.standardError.write(Data("d2l-bench: \(message)\n\n\(usage)\n".utf8))
     exit(2)
@@ -151,4 +156,35 @@ if wanted("softmax") {
 }
 if wanted("mlp") {
     benchmarkEpoch("MLP 784-256-10 (§4.3)", lr: 0.1) { MLPConcise.makeNet(generator: $0) }
+}
+
+if wanted("conv") {
+    let batch = quick ? 32 : 256
+    print("\nconv2d 3x3, 64 -> 64 channels, 28x28, padding 1, batch \(batch), \(medianOfRuns)")
+    let g = RandomGenerator(seed: 3)
+    let x = Tensor.randn([batch, 64, 28, 28], generator: g).requiresGrad()
+    let conv = Conv2d(64, 64, kernelSize: 3, padding: 1, generator: g)
+    let flop = 2.0 * Double(batch * 64 * 64 * 9 * 28 * 28)
+    let forward = medianSeconds(runs: runs) { _ = noGrad { conv(x) } }
+    let y = conv(x)
+    let seed = Tensor.onesLike(y)
+    let backward = medianSeconds(runs: runs) {
+        let out = conv(x)
+        out.backward(gradient: seed)
+    }
+    print(row(["pass", "ms", "GFLOP/s"], widths: [22, 10, 10]))
+    print(row(["forward", fixed(forward * 1e3, 1), fixed(flop / forward / 1e9, 1)], widths: [22, 10, 10]))
+    print(row(["forward + backward", fixed(backward * 1e3, 1), fixed(3 * flop / backward / 1e9, 1)], widths: [22, 10, 10]))
+}
+
+if wanted("lenet") {
+    print("\nLeNet (§6.6), batch 256, \(medianOfRuns)")
+    let g = RandomGenerator(seed: 4)
+    let net = LeNet.makeNet(generator: g)
+    let X = Tensor.rand([256, 1, 28, 28], generator: g), y = Tensor.randint(0, 10, shape: [256], generator: g)
+    let loss = CrossEntropyLoss()
+    let step = medianSeconds(runs: runs) { loss(net(X), y).backward() }
+    print(row(["forward + backward", fixed(step * 1e3, 1) + " ms", fixed(256 / step, 0) + " images/sec"], widths: [22, 12, 20]))
+    benchmarkEpoch("LeNet (§6.6)", lr: 0.9) { LeNet.makeNet(generator: $0) }
+    print("peak resident memory of this process: \(peakResidentMegabytes()) MiB")
 }

@@ -9,7 +9,8 @@ public func convOutputSize(_ n: Int, kernel k: Int, padding p: Int, stride s: In
 
 /// The geometry of one convolution, shared by the forward and backward passes.
 struct ConvGeometry {
-    let n: Int, c: Int, h: Int, w: Int       // input
+    var n: Int
+    let c: Int, h: Int, w: Int               // input
     let kh: Int, kw: Int, sh: Int, sw: Int, ph: Int, pw: Int
     let oh: Int, ow: Int                      // output
 
@@ -94,13 +95,28 @@ struct ConvGeometry {
     }
 }
 
+extension ConvGeometry {
+    /// The same convolution applied to `images` images: used to work through a batch in chunks.
+    func withImages(_ images: Int) -> ConvGeometry {
+        var g = self
+        g.n = images
+        return g
+    }
+
+    /// Images per chunk, so that one chunk's unrolled columns stay near 8 Mi floats (32 MiB):
+    /// a 3×3, 64-channel layer on a 256-image batch would otherwise need 460 MB of columns.
+    var imagesPerChunk: Int { Swift.max(1, Swift.min(n, (8 << 20) / Swift.max(1, patchSize * oh * ow))) }
+}
+
 extension Tensor {
     /// Cross-correlation of a batch `x` [N, C, H, W] with kernels `weight` [O, C, kh, kw], plus
     /// `bias` [O], giving [N, O, oh, ow].
     ///
     /// d2l: `nn.Conv2d`'s computation (§6.2–6.4); like PyTorch (and the book) it does not flip
     /// the kernel. Forward: Y = W · im2col(X). Backward: ∂W = ∂Y · im2col(X)ᵀ,
-    /// ∂X = col2im(Wᵀ · ∂Y), ∂b = ∂Y summed over images and positions.
+    /// ∂X = col2im(Wᵀ · ∂Y), ∂b = ∂Y summed over images and positions. The batch is processed in
+    /// chunks of images whose unrolled columns fit in a bounded scratch buffer, and the backward
+    /// pass unrolls the input again rather than keeping the columns alive.
     public static func conv2d(_ x: Tensor, weight: Tensor, bias: Tensor? = nil,
                               stride: (Int, Int) = (1, 1), padding: (Int, Int) = (0, 0)) -> Tensor {
         check(weight.ndim == 4 && x.ndim == 4 && weight.shape[1] == x.shape[1],
@@ -110,34 +126,56 @@ extension Tensor {
         }
         let g = ConvGeometry(input: x.shape, kernel: (weight.shape[2], weight.shape[3]), stride: stride,
                              padding: padding, operation: "conv2d")
-        let outChannels = weight.shape[0]
+        let outChannels = weight.shape[0], plane = g.oh * g.ow, imageSize = g.c * g.h * g.w
         let input = x.detach().contiguous()
-        let cols = Tensor(uninitializedShape: [g.patchSize, g.positions])
-        g.im2col(input.base, into: cols.storage.pointer)
-        // [O, C·kh·kw] × [C·kh·kw, N·oh·ow] = [O, N, oh·ow], then to [N, O, oh·ow].
         let kernels = weight.detach().reshape(outChannels, g.patchSize)
-        let product = gemm(kernels, cols)
-        var out = product.view(shape: [outChannels, g.n, g.oh * g.ow], strides: [g.n * g.oh * g.ow, g.oh * g.ow, 1])
-            .permute([1, 0, 2]).contiguousCopy()
-        if let bias { out = (out + bias.detach().reshape(1, outChannels, 1)) }
-        out = Tensor(storage: out.storage, shape: [g.n, outChannels, g.oh, g.ow],
-                     strides: Shape.contiguousStrides([g.n, outChannels, g.oh, g.ow]), offset: out.offset)
-        let inputs = bias.map { [x, weight, $0] } ?? [x, weight]
-        return record(out, "ConvolutionBackward0", inputs: inputs) { grad in
-            // ∂Y as [O, N·oh·ow], the layout the two products need.
-            let dy = grad.contiguous().view(shape: [g.n, outChannels, g.oh * g.ow],
-                                            strides: [outChannels * g.oh * g.ow, g.oh * g.ow, 1])
-                .permute([1, 0, 2]).contiguousCopy()
-            let dyMatrix = dy.view(shape: [outChannels, g.positions], strides: [g.positions, 1])
-            var grads: [Tensor?] = [nil, nil]
-            if x.requiresGrad {
-                let dcols = gemm(kernels.T, dyMatrix)
-                let dx = Tensor.zeros(x.shape)
-                g.col2im(dcols.storage.pointer, into: dx.storage.pointer)
-                grads[0] = dx
+        let out = Tensor(uninitializedShape: [g.n, outChannels, g.oh, g.ow])
+        let chunkSize = g.imagesPerChunk
+        for start in Swift.stride(from: 0, to: g.n, by: chunkSize) {
+            let part = g.withImages(Swift.min(chunkSize, g.n - start))
+            let cols = Tensor(uninitializedShape: [part.patchSize, part.positions])
+            part.im2col(input.base + start * imageSize, into: cols.storage.pointer)
+            // [O, C·kh·kw] × [C·kh·kw, m·oh·ow]: row o holds channel o of the m images in turn.
+            let product = gemm(kernels, cols)
+            let src = product.storage.pointer, dst = out.storage.pointer
+            for o in 0..<outChannels {
+                for i in 0..<part.n {
+                    let to: Int = ((start + i) * outChannels + o) * plane
+                    let from: Int = o * part.positions + i * plane
+                    (dst + to).update(from: src + from, count: plane)
+                }
             }
-            if weight.requiresGrad { grads[1] = gemm(dyMatrix, cols.T).reshape(weight.shape) }
-            if let bias { grads.append(bias.requiresGrad ? dyMatrix.sum(axis: 1) : nil) }
+        }
+        let result = bias.map { out + $0.detach().reshape(1, outChannels, 1, 1) } ?? out
+        let inputs = bias.map { [x, weight, $0] } ?? [x, weight]
+        return record(result, "ConvolutionBackward0", inputs: inputs) { grad in
+            let dy = grad.contiguous()
+            let dx = x.requiresGrad ? Tensor.zeros(x.shape) : nil
+            let dw = Tensor.zeros([outChannels, g.patchSize])
+            for start in Swift.stride(from: 0, to: g.n, by: chunkSize) {
+                let part = g.withImages(Swift.min(chunkSize, g.n - start))
+                // ∂Y of these images as [O, m·oh·ow], the layout the two products need.
+                let dyPart = Tensor(uninitializedShape: [outChannels, part.positions])
+                let src = dy.base, dst = dyPart.storage.pointer
+                for o in 0..<outChannels {
+                    for i in 0..<part.n {
+                        let to: Int = o * part.positions + i * plane
+                        let from: Int = ((start + i) * outChannels + o) * plane
+                        (dst + to).update(from: src + from, count: plane)
+                    }
+                }
+                if weight.requiresGrad {
+                    let cols = Tensor(uninitializedShape: [part.patchSize, part.positions])
+                    part.im2col(input.base + start * imageSize, into: cols.storage.pointer)
+                    dw.addInPlace(gemm(dyPart, cols.T))
+                }
+                if let dx {
+                    let dcols = gemm(kernels.T, dyPart)
+                    part.col2im(dcols.storage.pointer, into: dx.storage.pointer + start * imageSize)
+                }
+            }
+            var grads: [Tensor?] = [dx, weight.requiresGrad ? dw.reshape(weight.shape) : nil]
+            if let bias { grads.append(bias.requiresGrad ? dy.sum(axes: [0, 2, 3]) : nil) }
             return grads
         }
     }
