@@ -1,21 +1,16 @@
 import D2L
+import TestSupport
 import Foundation
 import Preliminaries
+import TestSupport
 import XCTest
-
-/// A fresh temporary folder per test, removed afterwards.
-private func temporaryFolder() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("d2l-tests-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
-}
 
 /// §2.2: the house table after reading, filling and encoding, as the book prints it.
 final class Chapter2DataPreprocessingTests: XCTestCase {
     func testHouseTableReadFilledAndEncodedAsInTheBook() throws {
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let data = try DataTable.readCSV(try DataPreprocessing.writeHouseTiny(in: folder))
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let data = try DataTable.readCSV(try DataPreprocessing.writeHouseTiny(in: folder.url))
         XCTAssertEqual(data.columnNames, ["NumRooms", "Alley", "Price"])
         XCTAssertEqual(data["NumRooms"]!.cells, [.missing, .number(2), .number(4), .missing])
         XCTAssertEqual(data["Alley"]!.cells, [.text("Pave"), .missing, .missing, .missing])
@@ -36,8 +31,8 @@ final class Chapter2DataPreprocessingTests: XCTestCase {
     }
 
     func testCSVQuotesAndLineEndings() throws {
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
         let file = folder.appendingPathComponent("quoted.csv")
         try writeAtomically("name,note\r\n\"Smith, J\",\"said \"\"hi\"\"\"\r\nLee,\n", to: file)
         let table = try DataTable.readCSV(file)
@@ -46,8 +41,8 @@ final class Chapter2DataPreprocessingTests: XCTestCase {
     }
 
     func testBadFilesGiveErrorsNamingTheFile() throws {
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
         let missing = folder.appendingPathComponent("nope.csv")
         XCTAssertThrowsError(try DataTable.readCSV(missing)) { error in
             XCTAssertTrue("\(error)".contains("nope.csv"), "\(error)")
@@ -77,12 +72,10 @@ final class Chapter2CalculusTests: XCTestCase {
     }
 
     func testTangentFigureHasBothCurvesAxesAndLegend() throws {
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        setenv("D2L_FIGURES", folder.path, 1)
-        defer { unsetenv("D2L_FIGURES") }
+        let folder = try TemporaryFolder(holdingFigures: true)
+        defer { folder.remove() }
         let url = try Calculus.plotTangent(name: "tangent.svg")
-        XCTAssertEqual(url.deletingLastPathComponent().standardizedFileURL.path, folder.standardizedFileURL.path)
+        XCTAssertEqual(url.deletingLastPathComponent().standardizedFileURL.path, folder.url.standardizedFileURL.path)
         let svg = try String(contentsOf: url, encoding: .utf8)
         XCTAssertEqual(svg.components(separatedBy: "<polyline").count - 1, 2)
         XCTAssertTrue(svg.contains("stroke-dasharray"), "the tangent is dashed")

@@ -32,17 +32,11 @@ enum IDXFixture {
     }
 }
 
-func temporaryFolder() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("d2l-tests-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
-}
-
 /// The IDX reader, Fashion-MNIST loading, and every kind of bad file.
 final class Chapter3IDXTests: XCTestCase {
-    var folder: URL!
-    override func setUpWithError() throws { folder = try temporaryFolder() }
-    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: folder) }
+    var folder: TemporaryFolder!
+    override func setUpWithError() throws { folder = try TemporaryFolder() }
+    override func tearDownWithError() throws { folder.remove() }
 
     func testReadsPlainAndGzippedFixtures() throws {
         for gzip in [false, true] {
@@ -123,8 +117,8 @@ final class Chapter3DownloadTests: XCTestCase {
     }
 
     func testChecksumMismatchNamesTheFile() throws {
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
         let file = folder.appendingPathComponent("data.txt")
         try Data("not the right contents".utf8).write(to: file)
         let entry = DataHubEntry(url: "http://127.0.0.1:9/data.txt", sha1: SHA1.hexDigest(of: Array("right".utf8)))
@@ -134,12 +128,12 @@ final class Chapter3DownloadTests: XCTestCase {
     }
 
     func testFailedDownloadSaysWhereToPutTheFileAndLeavesNothingBehind() throws {
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
         // Port 9 (discard) on loopback: nothing listens, so the connection is refused at once.
         DataHub.entries["test/unreachable.bin"] = DataHubEntry(url: "http://127.0.0.1:9/unreachable.bin", sha1: String(repeating: "0", count: 40))
         defer { DataHub.entries["test/unreachable.bin"] = nil }
-        XCTAssertThrowsError(try download("test/unreachable.bin", folder: folder)) { error in
+        XCTAssertThrowsError(try download("test/unreachable.bin", folder: folder.url)) { error in
             let text = "\(error)"
             XCTAssertTrue(text.contains("127.0.0.1:9") && text.contains(folder.appendingPathComponent("test/unreachable.bin").path), text)
         }

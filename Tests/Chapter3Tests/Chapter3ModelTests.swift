@@ -84,10 +84,8 @@ final class Chapter3SoftmaxTests: XCTestCase {
     }
 
     func testTrainCh3LearnsBothWaysAndWritesItsFigure() throws {
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        setenv("D2L_FIGURES", folder.path, 1)
-        defer { unsetenv("D2L_FIGURES") }
+        let folder = try TemporaryFolder(holdingFigures: true)
+        defer { folder.remove() }
         let (X, y) = blobs(400, seed: 1), (Xt, yt) = blobs(200, seed: 2)
         let g = RandomGenerator(seed: 3)
         let trainIter = loadArray(X, y, batchSize: 32, generator: g), testIter = loadArray(Xt, yt, batchSize: 64, isTrain: false)

@@ -7,11 +7,11 @@ import XCTest
 /// §4.10's pipeline on a small house table the test writes: preprocessing, log RMSE,
 /// K-fold splits, training and the submission file.
 final class Chapter4KaggleTests: XCTestCase {
-    var folder: URL!
+    var folder: TemporaryFolder!
     override func setUpWithError() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("d2l-kaggle-\(UUID().uuidString)")
+        folder = try TemporaryFolder()
     }
-    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: folder) }
+    override func tearDownWithError() throws { folder.remove() }
 
     /// Rows of Id, LotArea (some missing), Street (text, some missing), Rooms and a price that
     /// depends on them.

@@ -8,10 +8,8 @@ import XCTest
 /// decay norms, dropout nets and exploding products.
 final class Chapter4SectionTests: XCTestCase {
     func testActivationGradientsAreTheBooksCurves() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("d2l-ch4-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        setenv("D2L_FIGURES", folder.path, 1)
-        defer { unsetenv("D2L_FIGURES") }
+        let folder = try TemporaryFolder(holdingFigures: true)
+        defer { folder.remove() }
         let files = try ActivationFunctions.plotWithGradient("sigmoid", { $0.sigmoid() })
         XCTAssertEqual(files.map(\.lastPathComponent), ["chapter4-sigmoid.svg", "chapter4-sigmoid-grad.svg"])
         // The sigmoid's gradient peaks at 0.25 at x = 0 and vanishes in the tails (§4.8.1).
@@ -40,10 +38,8 @@ final class Chapter4SectionTests: XCTestCase {
         // Column 2 is x²/2! where column 1 is x.
         assertClose(features[..., 2], (features[..., 1] * features[..., 1] / 2).toArray(), atol: 1e-5)
         XCTAssertEqual(labels.shape, [200])
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("d2l-ch4-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        setenv("D2L_FIGURES", folder.path, 1)
-        defer { unsetenv("D2L_FIGURES") }
+        let folder = try TemporaryFolder(holdingFigures: true)
+        defer { folder.remove() }
         let fit = try PolynomialRegression.fit(trainFeatures: features[0..<100, 0..<4], testFeatures: features[100..., 0..<4],
                                                trainLabels: labels[0..<100], testLabels: labels[100...],
                                                numEpochs: 400, name: "fit.svg", generator: g)
@@ -52,10 +48,8 @@ final class Chapter4SectionTests: XCTestCase {
     }
 
     func testWeightDecayShrinksTheWeights() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("d2l-ch4-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        setenv("D2L_FIGURES", folder.path, 1)
-        defer { unsetenv("D2L_FIGURES") }
+        let folder = try TemporaryFolder(holdingFigures: true)
+        defer { folder.remove() }
         let g = RandomGenerator(seed: 0)
         let data = WeightDecay.makeData(generator: g)
         let free = try WeightDecay.trainScratch(lambda: 0, data: data, generator: g, name: "a.svg")

@@ -103,10 +103,8 @@ final class Chapter6ConvolutionTests: XCTestCase {
     }
 
     func testTrainCh6LearnsOnSmallImages() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("d2l-ch6-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        setenv("D2L_FIGURES", folder.path, 1)
-        defer { unsetenv("D2L_FIGURES") }
+        let folder = try TemporaryFolder(holdingFigures: true)
+        defer { folder.remove() }
         // Two classes of 8×8 images: a bright left half or a bright right half, with noise.
         let g = RandomGenerator(seed: 9)
         func images(_ n: Int) -> (Tensor, Tensor) {

@@ -79,11 +79,11 @@ final class LayersAndOptimizersTests: XCTestCase {
 
 /// Saving and loading tensors and parameters in the safetensors format (§5.5).
 final class SafeTensorsTests: XCTestCase {
-    var folder: URL!
+    var folder: TemporaryFolder!
     override func setUpWithError() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("d2l-st-\(UUID().uuidString)")
+        folder = try TemporaryFolder()
     }
-    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: folder) }
+    override func tearDownWithError() throws { folder.remove() }
 
     func testTensorsListsAndDictionariesRoundTripWithTheirTypes() throws {
         let x = Tensor.arange(4, dtype: .float32), labels = Tensor([3, 1, 4]), mask = Tensor([true, false])
@@ -133,7 +133,6 @@ final class SafeTensorsTests: XCTestCase {
 
     func testCorruptFilesGiveErrorsNamingTheFile() throws {
         let url = folder.appendingPathComponent("broken.safetensors")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try Data([200, 0, 0, 0, 0, 0, 0, 0, 123]).write(to: url)
         XCTAssertThrowsError(try SafeTensors.load(url)) { error in
             XCTAssertTrue("\(error)".contains("broken.safetensors"), "\(error)")
