@@ -68,6 +68,20 @@ struct UnderfitOverfit: ParsableCommand {
     }
 }
 
+/// Trains the weight-decay model for a penalty of 0 and of 3 and prints ‖w‖ for each, as §4.5 does.
+private func reportWeightDecay(_ label: String, seed: UInt64,
+                               _ train: (Float, (train: DataLoader, test: DataLoader), RandomGenerator) throws
+                                   -> (norm: Float, trainLoss: Double, testLoss: Double, figure: URL)) throws {
+    let g = RandomGenerator(seed: seed)
+    let data = WeightDecay.makeData(generator: g)
+    for penalty: Float in [0, 3] {
+        print("\n== \(label) = \(penalty)")
+        let r = try train(penalty, data, g)
+        print("L2 norm of w: \(r.norm)")
+        print("curves written to \(r.figure.path)")
+    }
+}
+
 /// §4.5 Weight decay from scratch.
 struct WeightDecayScratch: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "weight-decay-scratch",
@@ -75,13 +89,9 @@ struct WeightDecayScratch: ParsableCommand {
     @Option(help: "Seed for the data and initialisation.") var seed: UInt64 = 0
 
     func run() throws {
-        let g = RandomGenerator(seed: seed)
-        let data = WeightDecay.makeData(generator: g)
-        for lambda: Float in [0, 3] {
-            print("\n== lambda = \(lambda)")
-            let r = try WeightDecay.trainScratch(lambda: lambda, data: data, generator: g, name: "chapter4-weight-decay-scratch-\(Int(lambda)).svg")
-            print("L2 norm of w: \(r.norm)")
-            print("curves written to \(r.figure.path)")
+        try reportWeightDecay("lambda", seed: seed) { lambda, data, g in
+            try WeightDecay.trainScratch(lambda: lambda, data: data, generator: g,
+                                         name: "chapter4-weight-decay-scratch-\(Int(lambda)).svg")
         }
     }
 }
@@ -93,13 +103,8 @@ struct WeightDecayConcise: ParsableCommand {
     @Option(help: "Seed for the data and initialisation.") var seed: UInt64 = 0
 
     func run() throws {
-        let g = RandomGenerator(seed: seed)
-        let data = WeightDecay.makeData(generator: g)
-        for wd: Float in [0, 3] {
-            print("\n== wd = \(wd)")
-            let r = try WeightDecay.trainConcise(wd: wd, data: data, generator: g, name: "chapter4-weight-decay-\(Int(wd)).svg")
-            print("L2 norm of w: \(r.norm)")
-            print("curves written to \(r.figure.path)")
+        try reportWeightDecay("wd", seed: seed) { wd, data, g in
+            try WeightDecay.trainConcise(wd: wd, data: data, generator: g, name: "chapter4-weight-decay-\(Int(wd)).svg")
         }
     }
 }

@@ -76,21 +76,12 @@ public enum WeightDecay {
         let w = Tensor.normal(mean: 0, std: 1, shape: [200, 1], generator: generator, requiresGrad: true)
         let b = Tensor.zeros([1], requiresGrad: true)
         let net: (Tensor) -> Tensor = { linreg($0, w, b) }
-        let animator = Animator(xLabel: "epochs", yLabel: "loss", legend: ["train", "test"],
-                                xLimits: 5...100, yScale: .log, name: name)
-        var last = (0.0, 0.0)
-        for epoch in 0..<100 {
-            for (X, y) in data.train {
-                let l = squaredLoss(net(X), y) + lambda * l2Penalty(w)
-                l.sum().backward()
-                sgd([w, b], lr: 0.003, batchSize: 5)
-            }
-            if (epoch + 1) % 5 == 0 {
-                last = (evaluateLoss(net, data.train, loss: squaredLoss), evaluateLoss(net, data.test, loss: squaredLoss))
-                animator.add(Double(epoch + 1), [last.0, last.1])
-            }
+        let (trainLoss, testLoss, figure) = try trainForHundredEpochs(net, data: data, loss: squaredLoss, name: name) { X, y in
+            let l = squaredLoss(net(X), y) + lambda * l2Penalty(w)
+            l.sum().backward()
+            sgd([w, b], lr: 0.003, batchSize: 5)
         }
-        return (w.norm().item(), last.0, last.1, try animator.finish())
+        return (w.norm().item(), trainLoss, testLoss, figure)
     }
 
     /// The concise version: `Linear(200, 1)` with weights N(0, 1) and SGD whose weight decay
@@ -103,21 +94,30 @@ public enum WeightDecay {
         Init.normal(layer.bias!, generator: generator)
         let loss = MSELoss(reduction: .none)
         let trainer = SGD(groups: [ParameterGroup([layer.weight], weightDecay: wd), ParameterGroup([layer.bias!])], lr: 0.003)
+        let (trainLoss, testLoss, figure) = try trainForHundredEpochs({ layer($0) }, data: data, loss: { loss($0, $1) },
+                                                                      name: name) { X, y in
+            trainer.zeroGrad()
+            loss(layer(X), y).mean().backward()
+            trainer.step()
+        }
+        return (layer.weight.norm().item(), trainLoss, testLoss, figure)
+    }
+
+    /// The loop both versions share: 100 epochs of `step` on every training batch, with the
+    /// train and test loss recorded every 5 epochs into an SVG figure named `name`.
+    private static func trainForHundredEpochs(_ net: (Tensor) -> Tensor, data: (train: DataLoader, test: DataLoader),
+                                              loss: (Tensor, Tensor) -> Tensor, name: String,
+                                              step: (Tensor, Tensor) -> Void) throws -> (Double, Double, URL) {
         let animator = Animator(xLabel: "epochs", yLabel: "loss", legend: ["train", "test"],
                                 xLimits: 5...100, yScale: .log, name: name)
-        let lossFn: (Tensor, Tensor) -> Tensor = { loss($0, $1) }
         var last = (0.0, 0.0)
         for epoch in 0..<100 {
-            for (X, y) in data.train {
-                trainer.zeroGrad()
-                loss(layer(X), y).mean().backward()
-                trainer.step()
-            }
+            for (X, y) in data.train { step(X, y) }
             if (epoch + 1) % 5 == 0 {
-                last = (evaluateLoss({ layer($0) }, data.train, loss: lossFn), evaluateLoss({ layer($0) }, data.test, loss: lossFn))
+                last = (evaluateLoss(net, data.train, loss: loss), evaluateLoss(net, data.test, loss: loss))
                 animator.add(Double(epoch + 1), [last.0, last.1])
             }
         }
-        return (layer.weight.norm().item(), last.0, last.1, try animator.finish())
+        return (last.0, last.1, try animator.finish())
     }
 }

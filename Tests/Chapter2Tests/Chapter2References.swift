@@ -6,11 +6,19 @@ enum Chapter2Reference {
     static func lessThan(_ X: Tensor, _ Y: Tensor) -> Tensor { X < Y }
 
     static func broadcastShape(_ a: [Int], _ b: [Int]) -> [Int]? {
+        pairUp(a, b, padOnTheLeft: true)
+    }
+
+    /// Pads the shorter shape with 1s (on the left, as broadcasting does, or on the right) and
+    /// combines the pairs, or returns nil when a pair is incompatible.
+    static func pairUp(_ a: [Int], _ b: [Int], padOnTheLeft: Bool) -> [Int]? {
         let n = max(a.count, b.count)
-        let pa = Array(repeating: 1, count: n - a.count) + a
-        let pb = Array(repeating: 1, count: n - b.count) + b
+        func pad(_ s: [Int]) -> [Int] {
+            let ones = Array(repeating: 1, count: n - s.count)
+            return padOnTheLeft ? ones + s : s + ones
+        }
         var result: [Int] = []
-        for (x, y) in zip(pa, pb) {
+        for (x, y) in zip(pad(a), pad(b)) {
             guard x == y || x == 1 || y == 1 else { return nil }
             result.append(max(x, y))
         }
@@ -18,8 +26,13 @@ enum Chapter2Reference {
     }
 
     static func dropColumnWithMostMissing(_ table: DataTable) -> DataTable {
+        dropColumn(of: table) { counts in counts.max().flatMap { $0 > 0 ? counts.firstIndex(of: $0) : nil } }
+    }
+
+    /// The table without the column `choose` picks from the per-column missing counts (none if nil).
+    static func dropColumn(of table: DataTable, choose: ([Int]) -> Int?) -> DataTable {
         let missing = table.columns.map { $0.cells.filter { $0 == .missing }.count }
-        guard let most = missing.max(), most > 0, let index = missing.firstIndex(of: most) else { return table }
+        guard let index = choose(missing) else { return table }
         var columns = table.columns
         columns.remove(at: index)
         return DataTable(columns: columns)
@@ -49,24 +62,12 @@ enum Chapter2Wrong {
 
     /// Aligns shapes from the left instead of the right.
     static func broadcastShape(_ a: [Int], _ b: [Int]) -> [Int]? {
-        let n = max(a.count, b.count)
-        let pa = a + Array(repeating: 1, count: n - a.count)
-        let pb = b + Array(repeating: 1, count: n - b.count)
-        var result: [Int] = []
-        for (x, y) in zip(pa, pb) {
-            guard x == y || x == 1 || y == 1 else { return nil }
-            result.append(max(x, y))
-        }
-        return result
+        Chapter2Reference.pairUp(a, b, padOnTheLeft: false)
     }
 
     /// Drops the column with the fewest missing values.
     static func dropColumnWithMostMissing(_ table: DataTable) -> DataTable {
-        let missing = table.columns.map { $0.cells.filter { $0 == .missing }.count }
-        guard let fewest = missing.min(), let index = missing.firstIndex(of: fewest) else { return table }
-        var columns = table.columns
-        columns.remove(at: index)
-        return DataTable(columns: columns)
+        Chapter2Reference.dropColumn(of: table) { counts in counts.min().flatMap { counts.firstIndex(of: $0) } }
     }
 
     /// Returns the matrix unchanged: right only for 1×1 matrices.
