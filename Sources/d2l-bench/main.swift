@@ -66,7 +66,7 @@ let configuration = "release"
 #endif
 let blasCore = String(cString: openblas_get_corename())
 print("d2l-bench: \(configuration) build, \(ProcessInfo.processInfo.activeProcessorCount) cores, "
-      + "OpenBLAS \(blasCore) with \(openblas_get_num_threads()) threads"
+      + "OpenBLAS \(blasCore) (one thread per call; D2L splits large products over the cores)"
       + (quick ? ", quick run" : ""))
 
 // MARK: - sgemm

@@ -55,6 +55,21 @@ final class LinearAlgebraTests: XCTestCase {
         assertMatchesLoop(sample([96, 130], seed: 9), sample([130, 70], seed: 10).T.contiguous().T)
     }
 
+    /// Products of at least twice `BLAS.parallelThreshold` multiply–adds are cut into blocks of rows (when
+    /// the result is tall) or columns (when wide), one per core. Each block must read the right
+    /// part of a transposed operand too: compare with the same product taken one row at a time,
+    /// which is too small to split.
+    func testProductsSplitOverTheCoresMatchRowByRowProducts() {
+        for (m, k, n) in [(480, 100, 100), (100, 100, 480)] {
+            let a = sample([m, k], seed: 11), b = sample([k, n], seed: 12)
+            let aT = sample([k, m], seed: 13), bT = sample([n, k], seed: 14)
+            for (left, right) in [(a, b), (aT.T, b), (a, bT.T), (aT.T, bT.T)] {
+                let rows = (0..<m).map { matmul(left[$0..<($0 + 1), ...], right) }
+                assertClose(matmul(left, right), Tensor.cat(rows), atol: 1e-4, rtol: 1e-4)
+            }
+        }
+    }
+
     func testBatchedMatmulOfStacks() {
         let a = sample([2, 3, 4], seed: 6), b = sample([4, 2], seed: 7), c = sample([2, 4, 2], seed: 8)
         let ab = matmul(a, b), ac = matmul(a, c)

@@ -33,6 +33,26 @@ enum Kernels {
         }
     }
 
+    /// Number of workers for `count` items of `workPerItem` elements each: one when the job is
+    /// small, otherwise one per core (never more than there are items).
+    static func workerCount(_ count: Int, workPerItem: Int) -> Int {
+        Swift.min(count, chunkCount(count * workPerItem))
+    }
+
+    /// Runs `body(worker, items)` on `workers` threads at once, worker w taking the w-th of
+    /// `workers` nearly equal, contiguous parts of `0..<count`. For jobs that keep a per-worker
+    /// scratch buffer or partial sum, indexed by `worker`.
+    static func forEachWorker(_ workers: Int, count: Int, _ body: (_ worker: Int, _ items: Range<Int>) -> Void) {
+        if workers <= 1 {
+            body(0, 0..<count)
+            return
+        }
+        DispatchQueue.concurrentPerform(iterations: workers) { w in
+            let items = (w * count / workers)..<((w + 1) * count / workers)
+            if !items.isEmpty { body(w, items) }
+        }
+    }
+
     /// Visits the rows `rows` (each row spans the last axis) of an index space of `shape`,
     /// passing the storage offset of the row's first element in each of two operands whose
     /// strides are `a` and `b`, and the row number. Zero strides express broadcasting.

@@ -1,122 +1,19 @@
-// 2-d convolution (§6.2–6.4) as one matrix product per batch: the input patches are unrolled
-// into columns (im2col), multiplied by the kernels with OpenBLAS, and the backward pass uses
-// two more products and the reverse scatter (col2im). Layout is NCHW, as PyTorch's.
-
-/// Output length of a convolution or pooling window along one axis: ⌊(n + 2p − k) / s⌋ + 1 (§6.3).
-public func convOutputSize(_ n: Int, kernel k: Int, padding p: Int, stride s: Int) -> Int {
-    (n + 2 * p - k) / s + 1
-}
-
-/// The geometry of one convolution, shared by the forward and backward passes.
-struct ConvGeometry {
-    var n: Int
-    let c: Int, h: Int, w: Int               // input
-    let kh: Int, kw: Int, sh: Int, sw: Int, ph: Int, pw: Int
-    let oh: Int, ow: Int                      // output
-
-    init(input: [Int], kernel: (Int, Int), stride: (Int, Int), padding: (Int, Int), operation: String) {
-        check(input.count == 4, "\(operation): expects input [N, C, H, W], got shape \(input)")
-        (n, c, h, w) = (input[0], input[1], input[2], input[3])
-        (kh, kw) = kernel
-        (sh, sw) = stride
-        (ph, pw) = padding
-        check(sh > 0 && sw > 0 && ph >= 0 && pw >= 0, "\(operation): stride must be positive and padding non-negative")
-        oh = convOutputSize(h, kernel: kh, padding: ph, stride: sh)
-        ow = convOutputSize(w, kernel: kw, padding: pw, stride: sw)
-        check(oh > 0 && ow > 0, "\(operation): kernel \(kh)×\(kw) with padding (\(ph), \(pw)) is larger than the input \(h)×\(w)")
-    }
-
-    /// Rows of the unrolled matrix: one per (channel, kernel row, kernel column).
-    var patchSize: Int { c * kh * kw }
-    /// Columns: one per (image, output row, output column).
-    var positions: Int { n * oh * ow }
-
-    /// The output columns j whose input column j·sw − pw + kj falls inside the image: a range,
-    /// so the inner loops below run without a bounds test per element.
-    func validColumns(_ kj: Int) -> Range<Int> {
-        let offset = pw - kj
-        let lo = offset > 0 ? (offset + sw - 1) / sw : 0
-        let hi = (w - 1 + offset) >= 0 ? Swift.min(ow, (w - 1 + offset) / sw + 1) : 0
-        return Swift.min(lo, hi)..<hi
-    }
-
-    /// Unrolls `x` [N, C, H, W] into `cols` [C·kh·kw, N·oh·ow], zero where the window hangs over the padding.
-    func im2col(_ x: UnsafePointer<Float>, into cols: UnsafeMutablePointer<Float>) {
-        let g = self
-        Kernels.parallelRanges(patchSize, workPerItem: positions) { start, end in
-            for row in start..<end {
-                let ch = row / (g.kh * g.kw), ki = (row / g.kw) % g.kh, kj = row % g.kw
-                let valid = g.validColumns(kj)
-                let dst = cols + row * g.positions
-                for img in 0..<g.n {
-                    let plane = x + (img * g.c + ch) * g.h * g.w
-                    let out = dst + img * g.oh * g.ow
-                    for i in 0..<g.oh {
-                        let y = i * g.sh - g.ph + ki
-                        let line = out + i * g.ow
-                        if y < 0 || y >= g.h || valid.isEmpty {
-                            line.update(repeating: 0, count: g.ow)
-                            continue
-                        }
-                        let src = plane + y * g.w - g.pw + kj
-                        if valid.lowerBound > 0 { line.update(repeating: 0, count: valid.lowerBound) }
-                        if g.sw == 1 {
-                            (line + valid.lowerBound).update(from: src + valid.lowerBound, count: valid.count)
-                        } else {
-                            for j in valid { line[j] = src[j * g.sw] }
-                        }
-                        if valid.upperBound < g.ow { (line + valid.upperBound).update(repeating: 0, count: g.ow - valid.upperBound) }
-                    }
-                }
-            }
-        }
-    }
-
-    /// The reverse of `im2col`: adds every column entry back to the input pixel it came from.
-    /// Images are independent, so the work splits over images without two threads writing one pixel.
-    func col2im(_ cols: UnsafePointer<Float>, into dx: UnsafeMutablePointer<Float>) {
-        let g = self
-        Kernels.parallelRanges(n, workPerItem: patchSize * oh * ow) { start, end in
-            for img in start..<end {
-                for row in 0..<g.patchSize {
-                    let ch = row / (g.kh * g.kw), ki = (row / g.kw) % g.kh, kj = row % g.kw
-                    let valid = g.validColumns(kj)
-                    let src = cols + row * g.positions + img * g.oh * g.ow
-                    let plane = dx + (img * g.c + ch) * g.h * g.w
-                    for i in 0..<g.oh {
-                        let y = i * g.sh - g.ph + ki
-                        if y < 0 || y >= g.h { continue }
-                        let target = plane + y * g.w - g.pw + kj, line = src + i * g.ow
-                        for j in valid { target[j * g.sw] += line[j] }
-                    }
-                }
-            }
-        }
-    }
-}
-
-extension ConvGeometry {
-    /// The same convolution applied to `images` images: used to work through a batch in chunks.
-    func withImages(_ images: Int) -> ConvGeometry {
-        var g = self
-        g.n = images
-        return g
-    }
-
-    /// Images per chunk, so that one chunk's unrolled columns stay near 8 Mi floats (32 MiB):
-    /// a 3×3, 64-channel layer on a 256-image batch would otherwise need 460 MB of columns.
-    var imagesPerChunk: Int { Swift.max(1, Swift.min(n, (8 << 20) / Swift.max(1, patchSize * oh * ow))) }
-}
+// 2-d convolution (§6.2–6.4) as matrix products: the input patches are unrolled into columns
+// (im2col, see ConvGeometry), multiplied by the kernels with OpenBLAS, and the backward pass
+// uses two more products and the reverse scatter (col2im). Layout is NCHW, as PyTorch's.
+//
+// The batch is cut into small groups of images. Each core takes a share of the groups and
+// works through them one at a time in its own scratch buffers, so a group's columns are still
+// in cache when the product reads them, and no batch-sized column matrix is ever built.
 
 extension Tensor {
     /// Cross-correlation of a batch `x` [N, C, H, W] with kernels `weight` [O, C, kh, kw], plus
     /// `bias` [O], giving [N, O, oh, ow].
     ///
     /// d2l: `nn.Conv2d`'s computation (§6.2–6.4); like PyTorch (and the book) it does not flip
-    /// the kernel. Forward: Y = W · im2col(X). Backward: ∂W = ∂Y · im2col(X)ᵀ,
-    /// ∂X = col2im(Wᵀ · ∂Y), ∂b = ∂Y summed over images and positions. The batch is processed in
-    /// chunks of images whose unrolled columns fit in a bounded scratch buffer, and the backward
-    /// pass unrolls the input again rather than keeping the columns alive.
+    /// the kernel. Forward: Y = W · im2col(X) + b. Backward: ∂W = ∂Y · im2col(X)ᵀ,
+    /// ∂X = col2im(Wᵀ · ∂Y), ∂b = ∂Y summed over images and positions. The backward pass
+    /// unrolls the input again rather than keeping the columns of the whole batch alive.
     public static func conv2d(_ x: Tensor, weight: Tensor, bias: Tensor? = nil,
                               stride: (Int, Int) = (1, 1), padding: (Int, Int) = (0, 0)) -> Tensor {
         check(weight.ndim == 4 && x.ndim == 4 && weight.shape[1] == x.shape[1],
@@ -126,57 +23,137 @@ extension Tensor {
         }
         let g = ConvGeometry(input: x.shape, kernel: (weight.shape[2], weight.shape[3]), stride: stride,
                              padding: padding, operation: "conv2d")
-        let outChannels = weight.shape[0], plane = g.oh * g.ow, imageSize = g.c * g.h * g.w
+        let plan = ConvPlan(g, outChannels: weight.shape[0])
         let input = x.detach().contiguous()
-        let kernels = weight.detach().reshape(outChannels, g.patchSize)
-        let out = Tensor(uninitializedShape: [g.n, outChannels, g.oh, g.ow])
-        let chunkSize = g.imagesPerChunk
-        for start in Swift.stride(from: 0, to: g.n, by: chunkSize) {
-            let part = g.withImages(Swift.min(chunkSize, g.n - start))
-            let cols = Tensor(uninitializedShape: [part.patchSize, part.positions])
-            part.im2col(input.base + start * imageSize, into: cols.storage.pointer)
-            // [O, C·kh·kw] × [C·kh·kw, m·oh·ow]: row o holds channel o of the m images in turn.
-            let product = gemm(kernels, cols)
-            let src = product.storage.pointer, dst = out.storage.pointer
-            for o in 0..<outChannels {
-                for i in 0..<part.n {
-                    let to: Int = ((start + i) * outChannels + o) * plane
-                    let from: Int = o * part.positions + i * plane
-                    (dst + to).update(from: src + from, count: plane)
+        let kernels = weight.detach().contiguous()
+        let shift = bias?.detach().contiguous()
+        let out = Tensor(uninitializedShape: [g.n, plan.outChannels, g.oh, g.ow])
+        plan.forward(input.base, kernels.base, shift?.base, into: out.storage.pointer)
+        let inputs = bias.map { [x, weight, $0] } ?? [x, weight]
+        return record(out, "ConvolutionBackward0", inputs: inputs) { grad in
+            let dy = grad.contiguous()
+            let dx = x.requiresGrad ? Tensor(uninitializedShape: x.shape) : nil
+            let dw = weight.requiresGrad ? Tensor(uninitializedShape: weight.shape) : nil
+            let db = (bias?.requiresGrad ?? false) ? Tensor(uninitializedShape: [plan.outChannels]) : nil
+            plan.backward(dy.base, input: input.base, kernels: kernels.base,
+                          dx: dx?.storage.pointer, dw: dw?.storage.pointer, db: db?.storage.pointer)
+            var grads: [Tensor?] = [dx, dw]
+            if bias != nil { grads.append(db) }
+            return grads
+        }
+    }
+}
+
+/// How one convolution is split into groups of images and spread over the cores, and the
+/// kernels that run on one group.
+struct ConvPlan {
+    let g: ConvGeometry
+    let outChannels: Int
+    /// Images per group, number of groups, and number of cores working at once.
+    let perGroup: Int, groups: Int, workers: Int
+
+    init(_ g: ConvGeometry, outChannels: Int) {
+        self.g = g
+        self.outChannels = outChannels
+        perGroup = g.imagesPerGroup
+        groups = (g.n + perGroup - 1) / perGroup
+        workers = Kernels.workerCount(groups, workPerItem: perGroup * outChannels * g.patchSize * g.plane / 8)
+    }
+
+    /// Floats in one group's columns, and in one group's output channels.
+    private var columnFloats: Int { g.patchSize * perGroup * g.plane }
+    private var outputFloats: Int { outChannels * perGroup * g.plane }
+
+    /// The images of group `group`: the index of the first, and the geometry of the group.
+    private func images(of group: Int) -> (first: Int, part: ConvGeometry) {
+        let first = group * perGroup
+        return (first, g.withImages(Swift.min(perGroup, g.n - first)))
+    }
+
+    /// Y = W · im2col(X) + b, group by group.
+    func forward(_ x: UnsafePointer<Float>, _ w: UnsafePointer<Float>, _ b: UnsafePointer<Float>?,
+                 into y: UnsafeMutablePointer<Float>) {
+        Kernels.forEachWorker(workers, count: groups) { _, range in
+            let cols = UnsafeMutablePointer<Float>.allocate(capacity: columnFloats)
+            let product = UnsafeMutablePointer<Float>.allocate(capacity: outputFloats)
+            let border = UnsafeMutablePointer<Float>.allocate(capacity: g.paddedSize)
+            defer { cols.deallocate(); product.deallocate(); border.deallocate() }
+            for group in range {
+                let (first, part) = images(of: group)
+                part.im2col(x + first * g.imageSize, into: cols, border: border)
+                // [O, C·kh·kw] × [C·kh·kw, m·oh·ow]: row o holds channel o of the m images in turn.
+                BLAS.sgemm(transA: false, transB: false, m: outChannels, n: part.positions, k: g.patchSize,
+                           w, lda: g.patchSize, cols, ldb: part.positions, product, ldc: part.positions,
+                           parallel: false)
+                for o in 0..<outChannels {
+                    let shift = b?[o] ?? 0
+                    for i in 0..<part.n {
+                        let src = product + o * part.positions + i * g.plane
+                        let dst = y + ((first + i) * outChannels + o) * g.plane
+                        for t in 0..<g.plane { dst[t] = src[t] + shift }
+                    }
                 }
             }
         }
-        let result = bias.map { out + $0.detach().reshape(1, outChannels, 1, 1) } ?? out
-        let inputs = bias.map { [x, weight, $0] } ?? [x, weight]
-        return record(result, "ConvolutionBackward0", inputs: inputs) { grad in
-            let dy = grad.contiguous()
-            let dx = x.requiresGrad ? Tensor.zeros(x.shape) : nil
-            let dw = Tensor.zeros([outChannels, g.patchSize])
-            for start in Swift.stride(from: 0, to: g.n, by: chunkSize) {
-                let part = g.withImages(Swift.min(chunkSize, g.n - start))
-                // ∂Y of these images as [O, m·oh·ow], the layout the two products need.
-                let dyPart = Tensor(uninitializedShape: [outChannels, part.positions])
-                let src = dy.base, dst = dyPart.storage.pointer
+    }
+
+    /// The three gradients, for those that are asked for (non-nil): `dx` and `dw` are written
+    /// whole, `db` too. Each worker sums its own ∂W and ∂b, added together at the end.
+    func backward(_ dy: UnsafePointer<Float>, input x: UnsafePointer<Float>, kernels w: UnsafePointer<Float>,
+                  dx: UnsafeMutablePointer<Float>?, dw: UnsafeMutablePointer<Float>?,
+                  db: UnsafeMutablePointer<Float>?) {
+        let weightFloats = outChannels * g.patchSize
+        // Per worker: ∂W [O, C·kh·kw] then ∂b [O].
+        let partialSize = weightFloats + outChannels
+        let slots = Swift.max(1, workers)   // an empty batch still has one (zero) partial sum
+        let partials = UnsafeMutablePointer<Float>.allocate(capacity: slots * partialSize)
+        partials.initialize(repeating: 0, count: slots * partialSize)
+        defer { partials.deallocate() }
+        Kernels.forEachWorker(workers, count: groups) { worker, range in
+            let sumW = partials + worker * partialSize, sumB = sumW + weightFloats
+            let cols = UnsafeMutablePointer<Float>.allocate(capacity: columnFloats)
+            let dyGroup = UnsafeMutablePointer<Float>.allocate(capacity: outputFloats)
+            let border = UnsafeMutablePointer<Float>.allocate(capacity: g.paddedSize)
+            defer { cols.deallocate(); dyGroup.deallocate(); border.deallocate() }
+            for group in range {
+                let (first, part) = images(of: group)
+                // ∂Y of the group as [O, m·oh·ow], the layout both products need.
                 for o in 0..<outChannels {
+                    var total: Float = 0
                     for i in 0..<part.n {
-                        let to: Int = o * part.positions + i * plane
-                        let from: Int = ((start + i) * outChannels + o) * plane
-                        (dst + to).update(from: src + from, count: plane)
+                        let src = dy + ((first + i) * outChannels + o) * g.plane
+                        let dst = dyGroup + o * part.positions + i * g.plane
+                        for t in 0..<g.plane {
+                            dst[t] = src[t]
+                            total += src[t]
+                        }
                     }
+                    sumB[o] += total
                 }
-                if weight.requiresGrad {
-                    let cols = Tensor(uninitializedShape: [part.patchSize, part.positions])
-                    part.im2col(input.base + start * imageSize, into: cols.storage.pointer)
-                    dw.addInPlace(gemm(dyPart, cols.T))
+                if dw != nil {
+                    part.im2col(x + first * g.imageSize, into: cols, border: border)
+                    // ∂W += ∂Y [O, m·oh·ow] × colsᵀ [m·oh·ow, C·kh·kw]
+                    BLAS.sgemm(transA: false, transB: true, m: outChannels, n: g.patchSize, k: part.positions,
+                               dyGroup, lda: part.positions, cols, ldb: part.positions,
+                               beta: 1, sumW, ldc: g.patchSize, parallel: false)
                 }
                 if let dx {
-                    let dcols = gemm(kernels.T, dyPart)
-                    part.col2im(dcols.storage.pointer, into: dx.storage.pointer + start * imageSize)
+                    // ∂cols = Wᵀ [C·kh·kw, O] × ∂Y [O, m·oh·ow], scattered back onto the images.
+                    BLAS.sgemm(transA: true, transB: false, m: g.patchSize, n: part.positions, k: outChannels,
+                               w, lda: g.patchSize, dyGroup, ldb: part.positions, cols, ldc: part.positions,
+                               parallel: false)
+                    part.col2im(cols, into: dx + first * g.imageSize, border: border)
                 }
             }
-            var grads: [Tensor?] = [dx, weight.requiresGrad ? dw.reshape(weight.shape) : nil]
-            if let bias { grads.append(bias.requiresGrad ? dy.sum(axes: [0, 2, 3]) : nil) }
-            return grads
+        }
+        // Add the workers' partial sums.
+        for (target, offset, count) in [(dw, 0, weightFloats), (db, weightFloats, outChannels)] {
+            guard let target else { continue }
+            target.update(from: partials + offset, count: count)
+            for worker in 1..<slots {
+                let partial = partials + worker * partialSize + offset
+                for i in 0..<count { target[i] += partial[i] }
+            }
         }
     }
 }

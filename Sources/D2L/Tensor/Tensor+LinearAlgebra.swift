@@ -1,7 +1,5 @@
-import COpenBLAS
-
 // Products of vectors and matrices (§2.3.7–2.3.9): dot, mv, mm and matmul with a leading batch
-// axis. Every matrix product goes to OpenBLAS `cblas_sgemm`; transposed views are passed as
+// axis. Every matrix product goes to OpenBLAS `cblas_sgemm` (through `BLAS`); transposed views are passed as
 // transposed operands, never copied.
 
 extension Tensor {
@@ -65,12 +63,12 @@ extension Tensor {
     /// How a 2-d (strided) operand can be handed to BLAS: as stored, or as the transpose of a
     /// row-major matrix, with its leading dimension. `nil` when neither fits and a copy is needed.
     private static func blasLayout(rows: Int, cols: Int, rowStride: Int, colStride: Int)
-        -> (trans: CBLAS_TRANSPOSE, ld: Int)? {
-        if colStride == 1 && rowStride >= Swift.max(1, cols) { return (CblasNoTrans, rowStride) }
-        if rowStride == 1 && colStride >= Swift.max(1, rows) { return (CblasTrans, colStride) }
+        -> (trans: Bool, ld: Int)? {
+        if colStride == 1 && rowStride >= Swift.max(1, cols) { return (false, rowStride) }
+        if rowStride == 1 && colStride >= Swift.max(1, rows) { return (true, colStride) }
         // A single row or column: only the stride along its length matters.
-        if rows == 1 && colStride >= 1 { return (CblasTrans, colStride) }
-        if cols == 1 && rowStride >= 1 { return (CblasNoTrans, rowStride) }
+        if rows == 1 && colStride >= 1 { return (true, colStride) }
+        if cols == 1 && rowStride >= 1 { return (false, rowStride) }
         return nil
     }
 
@@ -85,20 +83,20 @@ extension Tensor {
         }
         let (la, pa) = operand(a)
         let (lb, pb) = operand(b)
-        cblas_sgemm(CblasRowMajor, la.trans, lb.trans, Int32(m), Int32(n), Int32(k),
-                    1, pa.base, Int32(la.ld), pb.base, Int32(lb.ld), 0, out.storage.pointer, Int32(n))
+        BLAS.sgemm(transA: la.trans, transB: lb.trans, m: m, n: n, k: k,
+                   pa.base, lda: la.ld, pb.base, ldb: lb.ld, out.storage.pointer, ldc: n)
         return out
     }
 
     /// A 2-d tensor and the BLAS layout to read it with, copying only when the strides fit neither
     /// row-major nor column-major.
-    private static func operand(_ t: Tensor) -> ((trans: CBLAS_TRANSPOSE, ld: Int), Tensor) {
+    private static func operand(_ t: Tensor) -> ((trans: Bool, ld: Int), Tensor) {
         if let layout = blasLayout(rows: t.shape[0], cols: t.shape[1],
                                    rowStride: t.strides[0], colStride: t.strides[1]) {
             return (layout, t)
         }
         let copy = t.contiguousCopy()
-        return ((CblasNoTrans, Swift.max(1, t.shape[1])), copy)
+        return ((false, Swift.max(1, t.shape[1])), copy)
     }
 
     /// Stacked matrix products [..., m, k] × [..., k, n], broadcasting the batch axes; one

@@ -1,0 +1,60 @@
+import COpenBLAS
+import Dispatch
+
+/// The one door to OpenBLAS's `cblas_sgemm`, with one thread pool for the whole library.
+///
+/// OpenBLAS starts its own worker threads, and after each product they spin (calling
+/// `sched_yield`) for a while waiting for more work. Next to D2L's own parallel loops (Dispatch)
+/// that spinning took a quarter of LeNet's training time on two cores. So D2L runs OpenBLAS on
+/// one thread and splits large products itself: the output is cut into blocks of rows or columns
+/// and each core multiplies its block. Small products (the per-image products of a convolution)
+/// run on the calling thread, which may itself be one of several workers.
+enum BLAS {
+    /// Switches OpenBLAS to one thread, once, before the first product.
+    private static let singleThreaded: Void = openblas_set_num_threads(1)
+
+    /// Below this many multiply–adds a product runs on one core: splitting costs a few
+    /// microseconds, about what 2²¹ multiply–adds take.
+    static let parallelThreshold = 1 << 21
+
+    /// C ← α·op(A)·op(B) + β·C for row-major matrices, with op(A) [m, k] and op(B) [k, n].
+    /// `parallel: false` keeps the whole product on the calling thread (for callers that are
+    /// already running on every core).
+    static func sgemm(transA: Bool, transB: Bool, m: Int, n: Int, k: Int, alpha: Float = 1,
+                      _ a: UnsafePointer<Float>, lda: Int, _ b: UnsafePointer<Float>, ldb: Int,
+                      beta: Float = 0, _ c: UnsafeMutablePointer<Float>, ldc: Int, parallel: Bool = true) {
+        _ = singleThreaded
+        if m == 0 || n == 0 { return }
+        let parts = parallel ? Swift.min(Kernels.cores, (m * n * k) / parallelThreshold) : 1
+        // Split the longer side of C, so every block keeps a useful shape.
+        let splitRows = m >= n
+        let length = splitRows ? m : n
+        let blocks = Swift.max(1, Swift.min(parts, length / 16))
+        if blocks <= 1 {
+            call(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc)
+            return
+        }
+        // Blocks are multiples of 16 rows or columns (the width of OpenBLAS's kernels).
+        let step = ((length + blocks - 1) / blocks + 15) / 16 * 16
+        DispatchQueue.concurrentPerform(iterations: blocks) { block in
+            let start = block * step, size = Swift.min(step, length - start)
+            if size <= 0 { return }
+            if splitRows {
+                // Rows start..<start+size of op(A): row i of A, or column i of a transposed A.
+                let aBlock = a + (transA ? start : start * lda)
+                call(transA, transB, size, n, k, alpha, aBlock, lda, b, ldb, beta, c + start * ldc, ldc)
+            } else {
+                // Columns of op(B): column j of B, or row j of a transposed B.
+                let bBlock = b + (transB ? start * ldb : start)
+                call(transA, transB, m, size, k, alpha, a, lda, bBlock, ldb, beta, c + start, ldc)
+            }
+        }
+    }
+
+    private static func call(_ transA: Bool, _ transB: Bool, _ m: Int, _ n: Int, _ k: Int, _ alpha: Float,
+                             _ a: UnsafePointer<Float>, _ lda: Int, _ b: UnsafePointer<Float>, _ ldb: Int,
+                             _ beta: Float, _ c: UnsafeMutablePointer<Float>, _ ldc: Int) {
+        cblas_sgemm(CblasRowMajor, transA ? CblasTrans : CblasNoTrans, transB ? CblasTrans : CblasNoTrans,
+                    Int32(m), Int32(n), Int32(k), alpha, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
+    }
+}

@@ -1,0 +1,126 @@
+// The geometry of a 2-d convolution or pooling window (§6.3) and the unrolling of image patches
+// into columns (im2col) and back (col2im) that turns a convolution into a matrix product.
+
+/// Output length of a convolution or pooling window along one axis: ⌊(n + 2p − k) / s⌋ + 1 (§6.3).
+public func convOutputSize(_ n: Int, kernel k: Int, padding p: Int, stride s: Int) -> Int {
+    (n + 2 * p - k) / s + 1
+}
+
+/// The geometry of one convolution, shared by the forward and backward passes.
+struct ConvGeometry {
+    var n: Int
+    let c: Int, h: Int, w: Int               // input
+    let kh: Int, kw: Int, sh: Int, sw: Int, ph: Int, pw: Int
+    let oh: Int, ow: Int                      // output
+
+    init(input: [Int], kernel: (Int, Int), stride: (Int, Int), padding: (Int, Int), operation: String) {
+        check(input.count == 4, "\(operation): expects input [N, C, H, W], got shape \(input)")
+        (n, c, h, w) = (input[0], input[1], input[2], input[3])
+        (kh, kw) = kernel
+        (sh, sw) = stride
+        (ph, pw) = padding
+        check(sh > 0 && sw > 0 && ph >= 0 && pw >= 0, "\(operation): stride must be positive and padding non-negative")
+        oh = convOutputSize(h, kernel: kh, padding: ph, stride: sh)
+        ow = convOutputSize(w, kernel: kw, padding: pw, stride: sw)
+        check(oh > 0 && ow > 0, "\(operation): kernel \(kh)×\(kw) with padding (\(ph), \(pw)) is larger than the input \(h)×\(w)")
+    }
+
+    /// Rows of the unrolled matrix: one per (channel, kernel row, kernel column).
+    var patchSize: Int { c * kh * kw }
+    /// Output pixels of one image (one channel).
+    var plane: Int { oh * ow }
+    /// Columns of the unrolled matrix: one per (image, output row, output column).
+    var positions: Int { n * plane }
+    /// Floats in one input image.
+    var imageSize: Int { c * h * w }
+
+    /// Height and width of an image with its zero border, and floats in one such image.
+    var paddedHeight: Int { h + 2 * ph }
+    var paddedWidth: Int { w + 2 * pw }
+    var paddedSize: Int { c * paddedHeight * paddedWidth }
+
+    /// Unrolls the `n` images at `x` ([n, C, H, W]) into `cols` [C·kh·kw, n·oh·ow]: row
+    /// (channel, ki, kj), column (image, i, j) holds the padded input pixel
+    /// (i·sh + ki, j·sw + kj). `border` is scratch for one padded image (`paddedSize` floats);
+    /// copying each image into it first lets every row below be a plain strided copy with no
+    /// test for the edges. Runs on the calling thread.
+    func im2col(_ x: UnsafePointer<Float>, into cols: UnsafeMutablePointer<Float>,
+                border: UnsafeMutablePointer<Float>) {
+        let hp = paddedHeight, wp = paddedWidth
+        for img in 0..<n {
+            let image = x + (img &* imageSize)
+            let source: UnsafePointer<Float>
+            if ph == 0 && pw == 0 {
+                source = image
+            } else {
+                border.update(repeating: 0, count: paddedSize)
+                for ch in 0..<c {
+                    for y in 0..<h {
+                        let from = image + ((ch &* h &+ y) &* w)
+                        let to = border + ((ch &* hp &+ y &+ ph) &* wp &+ pw)
+                        for j in 0..<w { to[j] = from[j] }
+                    }
+                }
+                source = UnsafePointer(border)
+            }
+            for row in 0..<patchSize {
+                let ch = row / (kh * kw), ki = (row / kw) % kh, kj = row % kw
+                let corner = source + ((ch &* hp &+ ki) &* wp &+ kj)
+                let out = cols + (row &* positions &+ img &* plane)
+                for i in 0..<oh {
+                    let src = corner + (i &* sh &* wp), line = out + (i &* ow)
+                    // Short rows (often 10–30 floats): a plain loop beats a call to memmove.
+                    if sw == 1 {
+                        for j in 0..<ow { line[j] = src[j] }
+                    } else {
+                        for j in 0..<ow { line[j] = src[j &* sw] }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The reverse of `im2col`: adds every column entry back onto the pixel it came from and
+    /// writes the resulting gradient of the `n` images to `dx` ([n, C, H, W]), dropping the
+    /// border. `border` is scratch for one padded image. Runs on the calling thread.
+    func col2im(_ cols: UnsafePointer<Float>, into dx: UnsafeMutablePointer<Float>,
+                border: UnsafeMutablePointer<Float>) {
+        let hp = paddedHeight, wp = paddedWidth
+        for img in 0..<n {
+            border.update(repeating: 0, count: paddedSize)
+            for row in 0..<patchSize {
+                let ch = row / (kh * kw), ki = (row / kw) % kh, kj = row % kw
+                let corner = border + ((ch &* hp &+ ki) &* wp &+ kj)
+                let source = cols + (row &* positions &+ img &* plane)
+                for i in 0..<oh {
+                    let pixels = corner + (i &* sh &* wp), line = source + (i &* ow)
+                    if sw == 1 {
+                        for j in 0..<ow { pixels[j] += line[j] }
+                    } else {
+                        for j in 0..<ow { pixels[j &* sw] += line[j] }
+                    }
+                }
+            }
+            let image = dx + (img &* imageSize)
+            for ch in 0..<c {
+                for y in 0..<h {
+                    let from = border + ((ch &* hp &+ y &+ ph) &* wp &+ pw)
+                    let to = image + ((ch &* h &+ y) &* w)
+                    for j in 0..<w { to[j] = from[j] }
+                }
+            }
+        }
+    }
+
+    /// The same convolution applied to `images` images: a group of the batch.
+    func withImages(_ images: Int) -> ConvGeometry {
+        var g = self
+        g.n = images
+        return g
+    }
+
+    /// Images unrolled together: enough for one product of a useful width, while a group's
+    /// columns stay within 64 Ki floats (256 KiB), so they are still in the core's cache when
+    /// the product reads them.
+    var imagesPerGroup: Int { Swift.max(1, Swift.min(n, (1 << 16) / Swift.max(1, patchSize * plane))) }
+}
