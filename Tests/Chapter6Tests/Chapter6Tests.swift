@@ -70,6 +70,15 @@ final class Chapter6ConvolutionTests: XCTestCase {
         assertGradientsMatch([x], h: 1e-3) { (Tensor.maxPool2d($0[0], kernel: (3, 3), stride: (2, 2), padding: (1, 1)) * weights).sum() }
         assertGradientsMatch([x]) { (Tensor.avgPool2d($0[0], kernel: (3, 3), stride: (2, 2), padding: (1, 1)) * weights).sum() }
         assertGradientsMatch([x]) { (Tensor.adaptiveAvgPool2d($0[0], outputSize: (2, 3)) * weights[TensorIndex.all, TensorIndex.all, 0..<2, 0..<3]).sum() }
+        // Windows that tile the image (the fast path): 2×3 tiles leave the last row and column of
+        // a 5×7 image out (zero gradient there); adaptive pooling of 4×6 to 2×3 tiles it exactly.
+        let wide = Tensor.randn([2, 2, 5, 7], generator: RandomGenerator(seed: 9))
+        assertGradientsMatch([wide]) { (Tensor.avgPool2d($0[0], kernel: (2, 3)) * weights[TensorIndex.all, TensorIndex.all, 0..<2, 0..<2]).sum() }
+        assertGradientsMatch([wide[TensorIndex.all, TensorIndex.all, 0..<4, 0..<6]]) {
+            (Tensor.adaptiveAvgPool2d($0[0], outputSize: (2, 3)) * weights[TensorIndex.all, TensorIndex.all, 0..<2, 0..<3]).sum()
+        }
+        XCTAssertEqual(Tensor.avgPool2d(Tensor.arange(35, dtype: .float32).reshape(1, 1, 5, 7), kernel: (2, 3)).toArray(),
+                       [4.5, 7.5, 18.5, 21.5])
     }
 
     func testScratchOperationsMatchTheBook() {

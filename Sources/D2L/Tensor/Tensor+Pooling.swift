@@ -90,49 +90,134 @@ extension Tensor {
     /// columns `columns[j]` (clipped to the image) divided by `divisors[i·ow + j]`.
     private static func windowMean(_ x: Tensor, _ g: ConvGeometry, rows: [(Int, Int)], columns: [(Int, Int)],
                                    divisors: [Float], name: String) -> Tensor {
-        // Clip the windows to the image once, not per plane.
-        let rows = rows.map { (Swift.max($0.0, 0), Swift.min($0.1, g.h)) }
-        let columns = columns.map { (Swift.max($0.0, 0), Swift.min($0.1, g.w)) }
+        let windows = PoolingWindows(g, rows: rows, columns: columns, divisors: divisors)
         let input = x.detach().contiguous()
         let planes = g.n * g.c
         let out = Tensor(uninitializedShape: [g.n, g.c, g.oh, g.ow])
         let src = input.base, dst = out.storage.pointer
         Kernels.parallelRanges(planes, workPerItem: g.oh * g.ow * 4) { start, end in
             for plane in start..<end {
-                let p = src + plane * g.h * g.w
-                for i in 0..<g.oh {
-                    let (r0, r1) = rows[i]
-                    for j in 0..<g.ow {
-                        let (c0, c1) = columns[j]
-                        var total: Float = 0
-                        for y in r0..<r1 {
-                            for xx in c0..<c1 { total += p[y * g.w + xx] }
-                        }
-                        dst[(plane * g.oh + i) * g.ow + j] = total / divisors[i * g.ow + j]
-                    }
-                }
+                windows.average(src + plane &* (g.h &* g.w), into: dst + plane &* windows.outputSize)
             }
         }
         return record(out, name, inputs: [x]) { grad in
             let dy = grad.contiguous()
-            let dx = Tensor.zeros(x.shape)
+            let dx = Tensor(uninitializedShape: x.shape)
             let d = dx.storage.pointer, gy = dy.base
             Kernels.parallelRanges(planes, workPerItem: g.oh * g.ow * 4) { start, end in
                 for plane in start..<end {
-                    let q = d + plane * g.h * g.w
-                    for i in 0..<g.oh {
-                        let (r0, r1) = rows[i]
-                        for j in 0..<g.ow {
-                            let (c0, c1) = columns[j]
-                            let share = gy[(plane * g.oh + i) * g.ow + j] / divisors[i * g.ow + j]
-                            for y in r0..<r1 {
-                                for xx in c0..<c1 { q[y * g.w + xx] += share }
-                            }
-                        }
-                    }
+                    windows.spread(gy + plane &* windows.outputSize, into: d + plane &* (g.h &* g.w))
                 }
             }
             return [dx]
+        }
+    }
+}
+
+/// The windows of an average pooling, clipped to the image, as flat tables that the loops over
+/// every channel of every image read without bounds checks.
+private final class PoolingWindows {
+    let width: Int, imageSize: Int, outputHeight: Int, outputWidth: Int
+    /// Rows r0..<r1 of output row i are rowBounds[2i], rowBounds[2i+1]; the same for columns.
+    let rowBounds: UnsafeMutablePointer<Int>, columnBounds: UnsafeMutablePointer<Int>
+    /// 1 / (number of values counted in the mean) for each output pixel.
+    let scale: UnsafeMutablePointer<Float>
+    /// Set when the windows tile the image without overlap or padding, each `tile.0 × tile.1`
+    /// (as `AvgPool2d(2)` on an even image): then the loops below run along whole rows.
+    private(set) var tile: (Int, Int)?
+
+    var outputSize: Int { outputHeight * outputWidth }
+
+    init(_ g: ConvGeometry, rows: [(Int, Int)], columns: [(Int, Int)], divisors: [Float]) {
+        (width, imageSize, outputHeight, outputWidth) = (g.w, g.h * g.w, g.oh, g.ow)
+        rowBounds = .allocate(capacity: 2 * g.oh)
+        columnBounds = .allocate(capacity: 2 * g.ow)
+        scale = .allocate(capacity: g.oh * g.ow)
+        for (i, (r0, r1)) in rows.enumerated() { (rowBounds[2 * i], rowBounds[2 * i + 1]) = (Swift.max(r0, 0), Swift.min(r1, g.h)) }
+        for (j, (c0, c1)) in columns.enumerated() { (columnBounds[2 * j], columnBounds[2 * j + 1]) = (Swift.max(c0, 0), Swift.min(c1, g.w)) }
+        for (k, divisor) in divisors.enumerated() { scale[k] = 1 / divisor }
+        let th = rows.first.map { $0.1 - $0.0 } ?? 0, tw = columns.first.map { $0.1 - $0.0 } ?? 0
+        let tiled = th > 0 && tw > 0
+            && rows.enumerated().allSatisfy { $0.element == ($0.offset * th, ($0.offset + 1) * th) }
+            && columns.enumerated().allSatisfy { $0.element == ($0.offset * tw, ($0.offset + 1) * tw) }
+            && (rows.last?.1 ?? 0) <= g.h && (columns.last?.1 ?? 0) <= g.w
+        tile = tiled ? (th, tw) : nil
+    }
+
+    deinit {
+        rowBounds.deallocate()
+        columnBounds.deallocate()
+        scale.deallocate()
+    }
+
+    /// The means of one channel of one image (`image` holds H·W floats) into `out` (oh·ow).
+    func average(_ image: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>) {
+        if let (th, tw) = tile {
+            // Add the tile's rows first (a loop along the row that vectorises), then each
+            // group of tw neighbours.
+            let span = outputWidth &* tw, share = scale[0]
+            withUnsafeTemporaryAllocation(of: Float.self, capacity: span) { sums in
+                let sums = sums.baseAddress!
+                for i in 0..<outputHeight {
+                    let top = image + i &* th &* width
+                    for x in 0..<span { sums[x] = top[x] }
+                    for a in 1..<th {
+                        let line = top + a &* width
+                        for x in 0..<span { sums[x] += line[x] }
+                    }
+                    let row = out + i &* outputWidth
+                    for j in 0..<outputWidth {
+                        var total: Float = 0
+                        for b in 0..<tw { total += sums[j &* tw &+ b] }
+                        row[j] = total * share
+                    }
+                }
+            }
+            return
+        }
+        for i in 0..<outputHeight {
+            let r0 = rowBounds[2 &* i], r1 = rowBounds[2 &* i &+ 1]
+            for j in 0..<outputWidth {
+                let c0 = columnBounds[2 &* j], c1 = columnBounds[2 &* j &+ 1]
+                var total: Float = 0
+                for y in r0..<r1 {
+                    let line = image + y &* width
+                    for x in c0..<c1 { total += line[x] }
+                }
+                let k = i &* outputWidth &+ j
+                out[k] = total * scale[k]
+            }
+        }
+    }
+
+    /// The backward of `average`: writes into `image` the gradient of one channel, each output
+    /// gradient shared equally by the pixels its window counted.
+    func spread(_ grad: UnsafePointer<Float>, into image: UnsafeMutablePointer<Float>) {
+        image.update(repeating: 0, count: imageSize)
+        if let (th, tw) = tile {
+            // Fill the first row of each band of tiles, then copy it to the band's other rows.
+            let span = outputWidth &* tw, share = scale[0]
+            for i in 0..<outputHeight {
+                let top = image + i &* th &* width, row = grad + i &* outputWidth
+                for j in 0..<outputWidth {
+                    let value = row[j] * share
+                    for b in 0..<tw { top[j &* tw &+ b] = value }
+                }
+                for a in 1..<th { (top + a &* width).update(from: top, count: span) }
+            }
+            return
+        }
+        for i in 0..<outputHeight {
+            let r0 = rowBounds[2 &* i], r1 = rowBounds[2 &* i &+ 1]
+            for j in 0..<outputWidth {
+                let c0 = columnBounds[2 &* j], c1 = columnBounds[2 &* j &+ 1]
+                let k = i &* outputWidth &+ j
+                let share = grad[k] * scale[k]
+                for y in r0..<r1 {
+                    let line = image + y &* width
+                    for x in c0..<c1 { line[x] += share }
+                }
+            }
         }
     }
 }
