@@ -123,10 +123,8 @@ struct ConvPlan {
                     for i in 0..<part.n {
                         let src = dy + ((first + i) * outChannels + o) * g.plane
                         let dst = dyGroup + o * part.positions + i * g.plane
-                        for t in 0..<g.plane {
-                            dst[t] = src[t]
-                            total += src[t]
-                        }
+                        for t in 0..<g.plane { dst[t] = src[t] }
+                        total += Tensor.rowSum(src, g.plane)
                     }
                     sumB[o] += total
                 }
