@@ -47,3 +47,11 @@ func peakResidentMegabytes() -> Int {
           let kilobytes = Int(line.split(separator: " ").dropFirst().first ?? "") else { return 0 }
     return kilobytes / 1024
 }
+
+/// Starts a new peak-memory measurement: writing 5 to /proc/self/clear_refs sets the peak
+/// (VmHWM) back to the current resident size (Linux 4.0 and later). Returns that size in MiB.
+@discardableResult
+func resetPeakResident() -> Int {
+    try? "5".write(toFile: "/proc/self/clear_refs", atomically: false, encoding: .utf8)
+    return peakResidentMegabytes()
+}
