@@ -57,6 +57,8 @@ struct ConvPlan {
         self.outChannels = outChannels
         perGroup = g.imagesPerGroup
         groups = (g.n + perGroup - 1) / perGroup
+        // A multiply–add in a GEMM costs about an eighth of the elementwise operations that
+        // `Kernels`' threshold was tuned on, so a job is split from about 2¹⁹ multiply–adds.
         workers = Kernels.workerCount(groups, workPerItem: perGroup * outChannels * g.patchSize * g.plane / 8)
     }
 

@@ -124,7 +124,7 @@ private final class PoolingWindows {
     let scale: UnsafeMutablePointer<Float>
     /// Set when the windows tile the image without overlap or padding, each `tile.0 × tile.1`
     /// (as `AvgPool2d(2)` on an even image): then the loops below run along whole rows.
-    private(set) var tile: (Int, Int)?
+    let tile: (Int, Int)?
 
     var outputSize: Int { outputHeight * outputWidth }
 
