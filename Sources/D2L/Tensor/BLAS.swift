@@ -13,8 +13,8 @@ enum BLAS {
     /// Switches OpenBLAS to one thread, once, before the first product.
     private static let singleThreaded: Void = openblas_set_num_threads(1)
 
-    /// Below this many multiply–adds a product runs on one core: splitting costs a few
-    /// microseconds, about what 2²¹ multiply–adds take.
+    /// A product is split only when every core gets at least this many multiply–adds (so from
+    /// 2²² on two cores): splitting costs a few microseconds, about what 2²¹ multiply–adds take.
     static let parallelThreshold = 1 << 21
 
     /// C ← α·op(A)·op(B) + β·C for row-major matrices, with op(A) [m, k] and op(B) [k, n].
