@@ -20,16 +20,8 @@ enum Kernels {
     /// total work (`count` items of `workPerItem` elements each) is large.
     @inline(__always)
     static func parallelRanges(_ count: Int, workPerItem: Int = 1, _ body: (Int, Int) -> Void) {
-        let chunks = Swift.min(count, chunkCount(count * workPerItem))
-        if chunks <= 1 {
-            body(0, count)
-            return
-        }
-        let size = (count + chunks - 1) / chunks
-        DispatchQueue.concurrentPerform(iterations: chunks) { c in
-            let start = c * size
-            let end = Swift.min(count, start + size)
-            if start < end { body(start, end) }
+        forEachWorker(workerCount(count, workPerItem: workPerItem), count: count) { _, items in
+            body(items.lowerBound, items.upperBound)
         }
     }
 
@@ -42,6 +34,7 @@ enum Kernels {
     /// Runs `body(worker, items)` on `workers` threads at once, worker w taking the w-th of
     /// `workers` nearly equal, contiguous parts of `0..<count`. For jobs that keep a per-worker
     /// scratch buffer or partial sum, indexed by `worker`.
+    @inline(__always)
     static func forEachWorker(_ workers: Int, count: Int, _ body: (_ worker: Int, _ items: Range<Int>) -> Void) {
         if workers <= 1 {
             body(0, 0..<count)
