@@ -8,9 +8,9 @@ extension Chapter5 {
     /// Exercise 5.1.2 — two modules side by side.
     ///
     /// Return a module that runs `first` and `second` on the same input and concatenates their
-    /// outputs along the last axis (a "parallel" block). Write a `Module` subclass whose
+    /// outputs along the last axis (a "parallel" block). Write a `Module, Layer` subclass whose
     /// `forward` does this; its `parameters()` must include both modules' parameters.
-    public static func parallel(_ first: Module, _ second: Module) throws -> Module {
+    public static func parallel(_ first: any Layer, _ second: any Layer) throws -> any Layer {
         throw NotAttempted()
     }
 
@@ -18,7 +18,7 @@ extension Chapter5 {
     ///
     /// Return the number of trainable numbers in `net`: the sum of the element counts of its
     /// parameters (a tensor shared by two layers counts once).
-    public static func parameterCount(_ net: Module) throws -> Int {
+    public static func parameterCount(_ net: any Layer) throws -> Int {
         throw NotAttempted()
     }
 
@@ -36,7 +36,7 @@ extension Chapter5 {
     /// Return the entries of `net.stateDict()` whose names start with one of `prefixes`
     /// followed by a dot (e.g. `["0", "1"]` keeps `0.weight`, `1.bias`, but not `10.weight`),
     /// the way you would save only the first layers of a network for reuse.
-    public static func stateDict(of net: Module, keepingPrefixes prefixes: [String]) throws -> [String: Tensor] {
+    public static func stateDict(of net: any Layer, keepingPrefixes prefixes: [String]) throws -> [String: Tensor] {
         throw NotAttempted()
     }
 
@@ -45,7 +45,7 @@ extension Chapter5 {
     /// `net` uses the layer `shared` twice. After `net(X).sum().backward()`, return the
     /// gradient of `shared.weight` (a copy), and check for yourself that it equals the sum of
     /// the gradients two separate copies of the layer would get.
-    public static func tiedWeightGradient(_ net: Module, shared: Linear, input X: Tensor) throws -> Tensor {
+    public static func tiedWeightGradient(_ net: any Layer, shared: Linear, input X: Tensor) throws -> Tensor {
         throw NotAttempted()
     }
 }

@@ -19,21 +19,21 @@ public enum CrossCorrelation {
     }
 
     /// A convolution layer from scratch (§6.2.2): a kernel and a scalar bias, `corr2d(x, w) + b`.
-    public final class Conv2D: Module {
+    public final class Conv2D: Module, Layer {
         /// The kernel.
-        public let weight: Tensor
+        @Parameter public var weight: Tensor
         /// One bias for all positions.
-        public let bias: Tensor
+        @Parameter public var bias: Tensor
 
         /// A layer with a `kernelSize` kernel drawn from U(0, 1), as `torch.rand`.
         public init(kernelSize: (Int, Int), generator: RandomGenerator = .global) {
-            weight = Tensor.rand([kernelSize.0, kernelSize.1], generator: generator, requiresGrad: true)
-            bias = Tensor.zeros([1], requiresGrad: true)
+            weight = Tensor.rand([kernelSize.0, kernelSize.1], generator: generator)
+            bias = Tensor.zeros([1])
             super.init()
         }
 
         /// corr2d(x, weight) + bias.
-        public override func forward(_ x: Tensor) -> Tensor { CrossCorrelation.corr2d(x, weight) + bias }
+        public func forward(_ x: Tensor) -> Tensor { CrossCorrelation.corr2d(x, weight) + bias }
     }
 
     /// The book's 6×8 image: ones with a band of zeros in columns 2–5 (§6.2.3).

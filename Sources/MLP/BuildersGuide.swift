@@ -3,7 +3,7 @@ import D2L
 /// §5.1 Layers and modules: the book's custom modules.
 public enum BuildersGuide {
     /// The book's `MLP`: a hidden layer of 256 ReLU units and an output layer of 10 (§5.1.1).
-    public final class MLP: Module {
+    public final class MLP: Module, Layer {
         let hidden: Linear, out: Linear
 
         /// Layers with PyTorch's default initialisation.
@@ -14,21 +14,21 @@ public enum BuildersGuide {
         }
 
         /// out(ReLU(hidden(X))).
-        public override func forward(_ x: Tensor) -> Tensor { out(hidden(x).relu()) }
+        public func forward(_ x: Tensor) -> Tensor { out(hidden(x).relu()) }
     }
 
     /// A hand-written `Sequential` (§5.1.2): its layers are kept in order and applied in turn.
-    public final class MySequential: Module {
-        let blocks: [Module]
+    public final class MySequential: Module, Layer {
+        let blocks: [any Layer]
 
         /// Wraps `blocks`, as `MySequential(nn.Linear(20, 256), nn.ReLU(), nn.Linear(256, 10))`.
-        public init(_ blocks: Module...) {
+        public init(_ blocks: any Layer...) {
             self.blocks = blocks
             super.init()
         }
 
         /// Feeds `x` through the blocks in order.
-        public override func forward(_ x: Tensor) -> Tensor {
+        public func forward(_ x: Tensor) -> Tensor {
             var X = x
             for block in blocks { X = block(X) }
             return X
@@ -37,7 +37,7 @@ public enum BuildersGuide {
 
     /// A module with a constant (non-trained) weight and control flow in `forward` (§5.1.3):
     /// the same linear layer is used twice, and the output is halved until its L1 norm is ≤ 1.
-    public final class FixedHiddenMLP: Module {
+    public final class FixedHiddenMLP: Module, Layer {
         /// Random, never updated: it does not require gradients, so it is not a parameter.
         let randWeight: Tensor
         let linear: Linear
@@ -50,7 +50,7 @@ public enum BuildersGuide {
         }
 
         /// linear(ReLU(linear(X)·W + 1)), then halved while its absolute sum exceeds 1; returns the sum.
-        public override func forward(_ x: Tensor) -> Tensor {
+        public func forward(_ x: Tensor) -> Tensor {
             var X = linear(x)
             X = (matmul(X, randWeight) + 1).relu()
             X = linear(X)
@@ -61,7 +61,7 @@ public enum BuildersGuide {
 
     /// Modules nested inside modules (§5.1.3): a small `Sequential` inside a custom module,
     /// itself inside another `Sequential`.
-    public final class NestMLP: Module {
+    public final class NestMLP: Module, Layer {
         let net: Sequential, linear: Linear
 
         /// The book's nesting.
@@ -72,33 +72,33 @@ public enum BuildersGuide {
         }
 
         /// linear(net(X)).
-        public override func forward(_ x: Tensor) -> Tensor { linear(net(x)) }
+        public func forward(_ x: Tensor) -> Tensor { linear(net(x)) }
     }
 
     /// §5.4 A layer without parameters: subtracts the mean, so its output has mean 0.
-    public final class CenteredLayer: Module {
+    public final class CenteredLayer: Module, Layer {
         /// A centering layer.
         public override init() { super.init() }
         /// X − mean(X).
-        public override func forward(_ x: Tensor) -> Tensor { x - x.mean() }
+        public func forward(_ x: Tensor) -> Tensor { x - x.mean() }
     }
 
     /// §5.4 A layer with parameters: ReLU(XW + b) with W [inUnits, units] and b [units] ~ N(0, 1).
-    public final class MyLinear: Module {
+    public final class MyLinear: Module, Layer {
         /// Weights [inUnits, units].
-        public let weight: Tensor
+        @Parameter public var weight: Tensor
         /// Biases [units].
-        public let bias: Tensor
+        @Parameter public var bias: Tensor
 
         /// A layer from `inUnits` to `units`.
         public init(_ inUnits: Int, _ units: Int, generator: RandomGenerator = .global) {
-            weight = Tensor.randn([inUnits, units], generator: generator, requiresGrad: true)
-            bias = Tensor.randn([units], generator: generator, requiresGrad: true)
+            weight = Tensor.randn([inUnits, units], generator: generator)
+            bias = Tensor.randn([units], generator: generator)
             super.init()
         }
 
         /// ReLU(XW + b).
-        public override func forward(_ x: Tensor) -> Tensor { (matmul(x, weight) + bias).relu() }
+        public func forward(_ x: Tensor) -> Tensor { (matmul(x, weight) + bias).relu() }
     }
 
     /// §5.2.1.3 A network whose second and third hidden layers are the same `Linear` object:

@@ -2,7 +2,7 @@ import D2L
 
 /// §4.6 Dropout from scratch: two hidden layers of 256 units with dropout 0.2 and 0.5 after
 /// them, applied only while training.
-public final class DropoutScratchNet: Module {
+public final class DropoutScratchNet: Module, Layer {
     let lin1: Linear, lin2: Linear, lin3: Linear
     /// Drop probabilities after the first and second hidden layers.
     public let dropout1: Float, dropout2: Float
@@ -21,7 +21,7 @@ public final class DropoutScratchNet: Module {
     }
 
     /// Flatten, two ReLU layers each followed by `dropoutLayer` when training, then the output layer.
-    public override func forward(_ x: Tensor) -> Tensor {
+    public func forward(_ x: Tensor) -> Tensor {
         var H = lin1(x.reshape(-1, lin1.weight.shape[1])).relu()
         if isTraining { H = dropoutLayer(H, dropout1, generator: generator) }
         H = lin2(H).relu()

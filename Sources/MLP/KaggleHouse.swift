@@ -70,7 +70,7 @@ public enum KaggleHouse {
 
     /// Trains with Adam on the squared loss and returns the training (and, with validation data,
     /// validation) log RMSE after each epoch, as the book's `train` (§4.10.5).
-    public static func train(_ net: Module, trainFeatures: Tensor, trainLabels: Tensor,
+    public static func train(_ net: any Layer, trainFeatures: Tensor, trainLabels: Tensor,
                              validFeatures: Tensor? = nil, validLabels: Tensor? = nil,
                              numEpochs: Int, lr: Float, weightDecay: Float, batchSize: Int,
                              generator: RandomGenerator = .global) -> (train: [Double], valid: [Double]) {

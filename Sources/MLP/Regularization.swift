@@ -43,7 +43,7 @@ public enum PolynomialRegression {
         let lossFn: (Tensor, Tensor) -> Tensor = { loss($0, $1) }
         var last = (0.0, 0.0)
         for epoch in 0..<numEpochs {
-            _ = trainEpochCh3({ net($0) }, trainIter, loss: lossFn, updater: .optimizer(trainer))
+            _ = try trainEpochCh3({ net($0) }, trainIter, loss: lossFn, updater: .optimizer(trainer))
             if epoch == 0 || (epoch + 1) % 20 == 0 {
                 last = (evaluateLoss({ net($0) }, trainIter, loss: lossFn), evaluateLoss({ net($0) }, testIter, loss: lossFn))
                 animator.add(Double(epoch + 1), [last.0, last.1])

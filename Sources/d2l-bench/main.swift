@@ -135,7 +135,7 @@ if wanted("elementwise") {
 }
 
 /// Times one training epoch of `net` on Fashion-MNIST (batch 256, SGD at `lr`) and prints a row.
-func benchmarkEpoch(_ title: String, lr: Float, makeNet: (RandomGenerator) -> Module) {
+func benchmarkEpoch(_ title: String, lr: Float, makeNet: (RandomGenerator) -> any Layer) {
     print("\n\(title): one training epoch on Fashion-MNIST, batch 256, lr \(lr), \(medianOfRuns)")
     do {
         let data = try FashionMNIST.load(train: true)
@@ -149,7 +149,12 @@ func benchmarkEpoch(_ title: String, lr: Float, makeNet: (RandomGenerator) -> Mo
         let trainer = SGD(net.parameters(), lr: lr)
         let loss = CrossEntropyLoss(reduction: .none)
         let seconds = medianSeconds(runs: runs) {
-            _ = trainEpochCh3({ net($0) }, loader, loss: { loss($0, $1) }, updater: .optimizer(trainer))
+            do {
+                _ = try trainEpochCh3({ net($0) }, loader, loss: { loss($0, $1) }, updater: .optimizer(trainer))
+            } catch {
+                print(error)
+                exit(1)
+            }
         }
         print(row(["examples", "sec/epoch", "examples/sec"], widths: [10, 12, 14]))
         print(row(["\(count)", fixed(seconds, 3), fixed(Double(count) / seconds, 0)], widths: [10, 12, 14]))

@@ -105,9 +105,9 @@ final class Chapter3SoftmaxTests: XCTestCase {
         let W = Tensor.normal(mean: 0, std: 0.01, shape: [8, 4], generator: g, requiresGrad: true)
         let b = Tensor.zeros([4], requiresGrad: true)
         let scratchNet: (Tensor) -> Tensor = { SoftmaxScratch.softmax(matmul($0, W) + b) }
-        let first = trainEpochCh3(scratchNet, trainIter, loss: SoftmaxScratch.crossEntropy,
+        let first = try trainEpochCh3(scratchNet, trainIter, loss: SoftmaxScratch.crossEntropy,
                                   updater: .custom { sgd([W, b], lr: 0.1, batchSize: $0) })
-        let second = trainEpochCh3(scratchNet, trainIter, loss: SoftmaxScratch.crossEntropy,
+        let second = try trainEpochCh3(scratchNet, trainIter, loss: SoftmaxScratch.crossEntropy,
                                    updater: .custom { sgd([W, b], lr: 0.1, batchSize: $0) })
         XCTAssertLessThan(second.loss, first.loss, "the loss falls")
         XCTAssertGreaterThan(evaluateAccuracy(scratchNet, testIter), 0.9)

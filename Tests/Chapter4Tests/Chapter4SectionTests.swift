@@ -65,7 +65,7 @@ final class Chapter4SectionTests: XCTestCase {
     func testDropoutNetsDropOnlyWhileTraining() {
         let g = RandomGenerator(seed: 3)
         let X = Tensor.rand([4, 1, 28, 28], generator: g)
-        for net in [DropoutScratchNet(generator: g), DropoutConcise.makeNet(generator: g)] as [Module] {
+        for net in [DropoutScratchNet(generator: g), DropoutConcise.makeNet(generator: g)] as [any Layer] {
             net.eval()
             XCTAssertEqual(net(X).toArray(), net(X).toArray(), "evaluation is deterministic")
             net.train()

@@ -6,7 +6,7 @@ import XCTest
 
 /// Graders of chapter 5's exercises.
 enum Chapter5Graders {
-    static let parallel = Grader<(Module, Module) throws -> Module>("5.1.2 parallel") { impl in
+    static let parallel = Grader<(any Layer, any Layer) throws -> any Layer>("5.1.2 parallel") { impl in
         let g = RandomGenerator(seed: 51)
         let a = Linear(4, 3, generator: g), b = Sequential { Linear(4, 2, generator: g); ReLU() }
         let block = try impl(a, b)
@@ -19,9 +19,9 @@ enum Chapter5Graders {
         return failures
     }
 
-    static let parameterCount = Grader<(Module) throws -> Int>("5.2 parameterCount") { impl in
+    static let parameterCount = Grader<(any Layer) throws -> Int>("5.2 parameterCount") { impl in
         let shared = Linear(8, 8)
-        let cases: [(Module, Int)] = [
+        let cases: [(any Layer, Int)] = [
             (Sequential { Linear(4, 8); ReLU(); Linear(8, 1) }, 4 * 8 + 8 + 8 + 1),
             (Sequential { Linear(4, 8); shared; ReLU(); shared }, 4 * 8 + 8 + 64 + 8),
             (Sequential { Linear(3, 2, bias: false) }, 6),
@@ -47,15 +47,15 @@ enum Chapter5Graders {
         return [mismatch(try impl(x, W), Tensor(shape: [3, 2], values: expected), tolerance: 1e-4, context: "x [3, 4], W [4, 4, 2]")].compactMap { $0 }
     }
 
-    static let partialStateDict = Grader<(Module, [String]) throws -> [String: Tensor]>("5.5.1 stateDict") { impl in
-        let layers = (0..<11).map { _ in Linear(2, 2) as Module }
+    static let partialStateDict = Grader<(any Layer, [String]) throws -> [String: Tensor]>("5.5.1 stateDict") { impl in
+        let layers = (0..<11).map { _ in Linear(2, 2) as any Layer }
         let net = Sequential(layers)
         let got = try impl(net, ["0", "1"]).keys.sorted()
         let expected = ["0.bias", "0.weight", "1.bias", "1.weight"]
         return got == expected ? [] : ["prefixes [\"0\", \"1\"] of an 11-layer network: expected \(expected), got \(got)"]
     }
 
-    static let tiedWeightGradient = Grader<(Module, Linear, Tensor) throws -> Tensor>("5.2.3 tiedWeightGradient") { impl in
+    static let tiedWeightGradient = Grader<(any Layer, Linear, Tensor) throws -> Tensor>("5.2.3 tiedWeightGradient") { impl in
         let g = RandomGenerator(seed: 523)
         let shared = Linear(3, 3, generator: g)
         let first = Linear(2, 3, generator: g)
@@ -73,31 +73,31 @@ enum Chapter5Graders {
 }
 
 /// A reference "parallel" block.
-private final class Parallel: Module {
-    let first: Module, second: Module
-    init(_ first: Module, _ second: Module) { self.first = first; self.second = second; super.init() }
-    override func forward(_ x: Tensor) -> Tensor { Tensor.cat([first(x), second(x)], dim: -1) }
+private final class Parallel: Module, Layer {
+    let first: any Layer, second: any Layer
+    init(_ first: any Layer, _ second: any Layer) { self.first = first; self.second = second; super.init() }
+    func forward(_ x: Tensor) -> Tensor { Tensor.cat([first(x), second(x)], dim: -1) }
 }
 
 /// Runs only the first module: a plausible mistake.
-private final class FirstOnly: Module {
-    let first: Module
-    init(_ first: Module) { self.first = first; super.init() }
-    override func forward(_ x: Tensor) -> Tensor { first(x) }
+private final class FirstOnly: Module, Layer {
+    let first: any Layer
+    init(_ first: any Layer) { self.first = first; super.init() }
+    func forward(_ x: Tensor) -> Tensor { first(x) }
 }
 
 enum Chapter5Reference {
-    static func parallel(_ a: Module, _ b: Module) -> Module { Parallel(a, b) }
-    static func parameterCount(_ net: Module) -> Int { net.parameters().map(\.count).reduce(0, +) }
+    static func parallel(_ a: any Layer, _ b: any Layer) -> any Layer { Parallel(a, b) }
+    static func parameterCount(_ net: any Layer) -> Int { net.parameters().map(\.count).reduce(0, +) }
     static func tensorReduction(_ x: Tensor, _ W: Tensor) -> Tensor {
         let (n, d) = (x.shape[0], x.shape[1])
         let outer = (x.unsqueeze(2) * x.unsqueeze(1)).reshape(n, d * d)
         return matmul(outer, W.reshape(d * d, -1))
     }
-    static func stateDict(of net: Module, keepingPrefixes prefixes: [String]) -> [String: Tensor] {
+    static func stateDict(of net: any Layer, keepingPrefixes prefixes: [String]) -> [String: Tensor] {
         net.stateDict().filter { entry in prefixes.contains { entry.key.hasPrefix($0 + ".") } }
     }
-    static func tiedWeightGradient(_ net: Module, shared: Linear, input X: Tensor) -> Tensor {
+    static func tiedWeightGradient(_ net: any Layer, shared: Linear, input X: Tensor) -> Tensor {
         net(X).sum().backward()
         return shared.weight.grad!.clone()
     }
@@ -105,17 +105,17 @@ enum Chapter5Reference {
 
 enum Chapter5Wrong {
     /// Forgets the second module.
-    static func parallel(_ a: Module, _ b: Module) -> Module { FirstOnly(a) }
+    static func parallel(_ a: any Layer, _ b: any Layer) -> any Layer { FirstOnly(a) }
     /// Counts tensors instead of numbers.
-    static func parameterCount(_ net: Module) -> Int { net.parameters().count }
+    static func parameterCount(_ net: any Layer) -> Int { net.parameters().count }
     /// Linear in x: drops the second factor.
     static func tensorReduction(_ x: Tensor, _ W: Tensor) -> Tensor { matmul(x, W.sum(axis: 1)) }
     /// Matches prefixes without the dot, so "1" also keeps "10.weight".
-    static func stateDict(of net: Module, keepingPrefixes prefixes: [String]) -> [String: Tensor] {
+    static func stateDict(of net: any Layer, keepingPrefixes prefixes: [String]) -> [String: Tensor] {
         net.stateDict().filter { entry in prefixes.contains { entry.key.hasPrefix($0) } }
     }
     /// Returns the weight instead of its gradient.
-    static func tiedWeightGradient(_ net: Module, shared: Linear, input X: Tensor) -> Tensor {
+    static func tiedWeightGradient(_ net: any Layer, shared: Linear, input X: Tensor) -> Tensor {
         net(X).sum().backward()
         return shared.weight.detach().clone()
     }

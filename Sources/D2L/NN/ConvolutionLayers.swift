@@ -2,11 +2,11 @@
 ///
 /// d2l: `nn.Conv2d(in_channels, out_channels, kernel_size, stride, padding)` (§6.2–6.4).
 /// Weights [out, in, k, k] and biases start uniform in ±1/√(in·k·k), PyTorch's default.
-public final class Conv2d: Module {
+public final class Conv2d: Module, Layer {
     /// [outChannels, inChannels, kh, kw].
-    public let weight: Tensor
+    @Parameter public var weight: Tensor
     /// [outChannels], or `nil` without bias.
-    public let bias: Tensor?
+    @Parameter public var bias: Tensor?
     /// Step of the window along rows and columns.
     public let stride: (Int, Int)
     /// Zeros added on each side of rows and columns.
@@ -26,52 +26,58 @@ public final class Conv2d: Module {
               "Conv2d: channels and kernel size must be positive, got \(inChannels) → \(outChannels), kernel \(kernelSize)")
         let bound = 1 / Float(inChannels * kernelSize.0 * kernelSize.1).squareRoot()
         weight = Tensor.uniform(low: -bound, high: bound, shape: [outChannels, inChannels, kernelSize.0, kernelSize.1],
-                                generator: generator, requiresGrad: true)
-        self.bias = bias ? Tensor.uniform(low: -bound, high: bound, shape: [outChannels], generator: generator,
-                                          requiresGrad: true) : nil
+                                generator: generator)
+        self.bias = bias ? Tensor.uniform(low: -bound, high: bound, shape: [outChannels], generator: generator) : nil
         self.stride = stride
         self.padding = padding
         super.init()
     }
 
     /// The cross-correlation of `x` with the kernels, plus the bias.
-    public override func forward(_ x: Tensor) -> Tensor {
+    public func forward(_ x: Tensor) -> Tensor {
         Tensor.conv2d(x, weight: weight, bias: bias, stride: stride, padding: padding)
     }
 }
 
-/// The shared set-up of the pooling layers: square windows, a stride that defaults to the
-/// window size (as in PyTorch) and padding.
+/// The shared set-up of the pooling layers: windows, a stride that defaults to the window size
+/// (as in PyTorch) and padding, each a single `Int` for both axes or a `(rows, columns)` pair,
+/// as `Conv2d` takes them.
 public class Pool2dLayer: Module {
     let kernel: (Int, Int), stride: (Int, Int), padding: (Int, Int)
 
     /// Square windows of `kernelSize`; `stride` defaults to `kernelSize`.
-    public init(kernelSize: Int, stride: Int? = nil, padding: Int = 0) {
-        kernel = (kernelSize, kernelSize)
-        self.stride = (stride ?? kernelSize, stride ?? kernelSize)
-        self.padding = (padding, padding)
+    public convenience init(kernelSize: Int, stride: Int? = nil, padding: Int = 0) {
+        self.init(kernelSize: (kernelSize, kernelSize), stride: stride.map { ($0, $0) }, padding: (padding, padding))
+    }
+
+    /// Rectangular windows, strides and padding, as `kernel_size=(2, 3), stride=(2, 1)`.
+    public init(kernelSize: (Int, Int), stride: (Int, Int)? = nil, padding: (Int, Int) = (0, 0)) {
+        check(kernelSize.0 > 0 && kernelSize.1 > 0, "\(type(of: self)): kernel size must be positive, got \(kernelSize)")
+        kernel = kernelSize
+        self.stride = stride ?? kernelSize
+        self.padding = padding
         super.init()
     }
 }
 
 /// Maximum pooling as a layer, as `nn.MaxPool2d(kernel_size, stride=kernel_size, padding=0)` (§6.5).
-public final class MaxPool2d: Pool2dLayer {
+public final class MaxPool2d: Pool2dLayer, Layer {
     /// The maximum of each window.
-    public override func forward(_ x: Tensor) -> Tensor {
+    public func forward(_ x: Tensor) -> Tensor {
         Tensor.maxPool2d(x, kernel: kernel, stride: stride, padding: padding)
     }
 }
 
 /// Average pooling as a layer, as `nn.AvgPool2d(kernel_size, stride=kernel_size, padding=0)` (§6.5).
-public final class AvgPool2d: Pool2dLayer {
+public final class AvgPool2d: Pool2dLayer, Layer {
     /// The mean of each window.
-    public override func forward(_ x: Tensor) -> Tensor {
+    public func forward(_ x: Tensor) -> Tensor {
         Tensor.avgPool2d(x, kernel: kernel, stride: stride, padding: padding)
     }
 }
 
 /// Average pooling to a fixed output grid, as `nn.AdaptiveAvgPool2d((1, 1))` (§7.3).
-public final class AdaptiveAvgPool2d: Module {
+public final class AdaptiveAvgPool2d: Module, Layer {
     let outputSize: (Int, Int)
 
     /// Pools every channel to `outputSize`.
@@ -81,7 +87,7 @@ public final class AdaptiveAvgPool2d: Module {
     }
 
     /// The mean over each of the grid's regions.
-    public override func forward(_ x: Tensor) -> Tensor {
+    public func forward(_ x: Tensor) -> Tensor {
         Tensor.adaptiveAvgPool2d(x, outputSize: outputSize)
     }
 }

@@ -13,7 +13,7 @@ public func dropoutLayer(_ X: Tensor, _ p: Float, generator: RandomGenerator = .
 /// Dropout as a layer: active in training mode, the identity in evaluation mode.
 ///
 /// d2l: `nn.Dropout(p)` (§4.6.5).
-public final class Dropout: Module {
+public final class Dropout: Module, Layer {
     /// The probability of zeroing an element.
     public let p: Float
     private let generator: RandomGenerator
@@ -27,7 +27,7 @@ public final class Dropout: Module {
     }
 
     /// Drops elements while training; passes `x` through unchanged when evaluating.
-    public override func forward(_ x: Tensor) -> Tensor {
+    public func forward(_ x: Tensor) -> Tensor {
         isTraining ? dropoutLayer(x, p, generator: generator) : x
     }
 }

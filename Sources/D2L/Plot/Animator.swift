@@ -11,6 +11,7 @@ public final class Animator {
     private let legend: [String]
     private let name: String
     private let interactive = isatty(STDOUT_FILENO) != 0
+    private var lineEnded = false
 
     /// An animator for curves named by `legend`, saved as `name` under `figuresDirectory`.
     public init(xLabel: String? = nil, yLabel: String? = nil, legend: [String],
@@ -28,17 +29,23 @@ public final class Animator {
         }
     }
 
-    /// Adds one point per curve at `x` (`nil` skips a curve) and updates the progress line.
-    public func add(_ x: Double, _ ys: [Double?]) {
+    /// Where `finish()` writes the figure.
+    public var path: URL { figuresDirectory.appendingPathComponent(name) }
+
+    /// Adds one point per curve at `x` (`nil` skips a curve) and updates the progress line,
+    /// ending it with `suffix` (the training speed, say) when given.
+    public func add(_ x: Double, _ ys: [Double?], suffix: String? = nil) {
         check(ys.count == legend.count, "Animator.add: \(ys.count) values for \(legend.count) curves")
         var parts: [String] = []
         for (i, y) in ys.enumerated() {
             guard let y else { continue }
             figure.series[i].x.append(x)
             figure.series[i].y.append(y)
-            parts.append("\(legend[i]) \(String(format: "%.3f", y))")
+            parts.append("\(legend[i]) \(formatMetric(y))")
         }
+        if let suffix { parts.append(suffix) }
         let line = "epoch \(String(format: x.rounded() == x ? "%.0f" : "%.2f", x)): " + parts.joined(separator: ", ")
+        lineEnded = false
         if interactive {
             print("\r\u{1B}[K" + line, terminator: "")
             fflush(stdout)
@@ -47,10 +54,16 @@ public final class Animator {
         }
     }
 
+    /// Moves off the progress line (on a terminal), so what is printed next starts a new line.
+    public func endProgressLine() {
+        if interactive && !lineEnded { print("") }
+        lineEnded = true
+    }
+
     /// Ends the progress line and writes the figure; returns where.
     @discardableResult
     public func finish() throws -> URL {
-        if interactive { print("") }
-        return try figure.save(to: figuresDirectory.appendingPathComponent(name))
+        endProgressLine()
+        return try figure.save(to: path)
     }
 }

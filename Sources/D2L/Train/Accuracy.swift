@@ -13,7 +13,8 @@ public func accuracy(_ yHat: Tensor, _ y: Tensor) -> Double {
 ///
 /// d2l: `evaluate_accuracy(net, data_iter)` (§3.6; `evaluate_accuracy_gpu` of §6.6 is the same
 /// on the CPU).
-public func evaluateAccuracy(_ net: (Tensor) -> Tensor, _ dataIter: DataLoader) -> Double {
+public func evaluateAccuracy<Batches: Sequence>(_ net: (Tensor) -> Tensor, _ dataIter: Batches) -> Double
+    where Batches.Element == (Tensor, Tensor) {
     var metric = Accumulator(2)
     noGrad {
         for (X, y) in dataIter { metric.add(accuracy(net(X), y), Double(y.count)) }
@@ -21,8 +22,9 @@ public func evaluateAccuracy(_ net: (Tensor) -> Tensor, _ dataIter: DataLoader) 
     return metric[0] / metric[1]
 }
 
-/// `evaluateAccuracy` for a module: switched to evaluation mode for the pass, then restored.
-public func evaluateAccuracy(_ net: Module, _ dataIter: DataLoader) -> Double {
+/// `evaluateAccuracy` for a layer: switched to evaluation mode for the pass, then restored.
+public func evaluateAccuracy<Batches: Sequence>(_ net: any Layer, _ dataIter: Batches) -> Double
+    where Batches.Element == (Tensor, Tensor) {
     let wasTraining = net.isTraining
     net.eval()
     defer { net.train(wasTraining) }

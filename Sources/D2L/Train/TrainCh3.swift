@@ -1,17 +1,5 @@
 import Foundation
 
-/// What `trainEpochCh3` and the later training loops need of an optimizer, as
-/// `torch.optim.Optimizer`: clear the gradients, then update from them.
-public protocol Optimizer: AnyObject {
-    /// Sets every parameter's gradient to zero.
-    func zeroGrad()
-    /// Updates every parameter from its gradient.
-    func step()
-}
-
-extension SGD: Optimizer {}
-extension Adam: Optimizer {}
-
 /// How `trainEpochCh3` updates the parameters after each batch.
 public enum Updater {
     /// A `torch.optim`-style optimizer: gradients of the mean loss, then `step()`.
@@ -26,10 +14,27 @@ public enum Updater {
 ///
 /// d2l: `train_epoch_ch3(net, train_iter, loss, updater)` (§3.6). `loss` returns one value per
 /// example (`reduction: .none`).
-public func trainEpochCh3(_ net: (Tensor) -> Tensor, _ trainIter: DataLoader,
-                          loss: (Tensor, Tensor) -> Tensor, updater: Updater) -> (loss: Double, accuracy: Double) {
+/// - Throws: `TrainingDiverged` at the first minibatch whose loss is NaN or infinite, or 100×
+///   the first minibatch's.
+public func trainEpochCh3<Batches: BatchSequence>(
+    _ net: (Tensor) -> Tensor, _ trainIter: Batches, loss: (Tensor, Tensor) -> Tensor, updater: Updater
+) throws -> (loss: Double, accuracy: Double) where Batches.Element == (Tensor, Tensor) {
+    let run = TrainingRun(numEpochs: 1, batchesPerEpoch: trainIter.count, legend: [], figureName: "")
+    return try trainEpoch(net, trainIter, loss: loss, updater: updater, run: run, epoch: 0, pointsPerEpoch: 0)
+}
+
+/// The epoch loop shared by `trainCh3` and `trainCh6`: `pointsPerEpoch` times per epoch it plots
+/// the running train loss and accuracy (the book's `train_ch6` plots 5; `train_ch3` plots 0 here
+/// and adds its point after the epoch).
+func trainEpoch<Batches: BatchSequence>(
+    _ net: (Tensor) -> Tensor, _ trainIter: Batches, loss: (Tensor, Tensor) -> Tensor, updater: Updater,
+    run: TrainingRun, epoch: Int, pointsPerEpoch: Int
+) throws -> (loss: Double, accuracy: Double) where Batches.Element == (Tensor, Tensor) {
     var metric = Accumulator(3)  // summed loss, number correct, number of examples
-    for (X, y) in trainIter {
+    let batches = trainIter.count
+    run.startEpoch(epoch)
+    defer { run.endEpoch() }
+    for (i, (X, y)) in trainIter.enumerated() {
         let yHat = net(X)
         let l = loss(yHat, y)
         switch updater {
@@ -41,7 +46,12 @@ public func trainEpochCh3(_ net: (Tensor) -> Tensor, _ trainIter: DataLoader,
             l.sum().backward()
             update(X.shape[0])
         }
-        metric.add(Double(l.detach().sum().item()), accuracy(yHat.detach(), y), Double(y.count))
+        let lossSum = Double(l.detach().sum().item())
+        try run.step(batch: i, size: X.shape[0], loss: lossSum / Double(Swift.max(y.shape.first ?? 1, 1)))
+        metric.add(lossSum, accuracy(yHat.detach(), y), Double(y.count))
+        if pointsPerEpoch > 0 && ((i + 1) % Swift.max(1, batches / pointsPerEpoch) == 0 || i == batches - 1) {
+            run.plot(Double(epoch) + Double(i + 1) / Double(batches), [metric[0] / metric[2], metric[1] / metric[2], nil])
+        }
     }
     return (metric[0] / metric[2], metric[1] / metric[2])
 }
@@ -54,55 +64,69 @@ public struct TrainingResult {
     public let trainAccuracy: Double
     /// Accuracy on the test set after the last epoch.
     public let testAccuracy: Double
-    /// Training examples processed per second, averaged over all epochs.
+    /// Training examples processed per second of training passes, over all epochs.
     public let examplesPerSecond: Double
 
     /// The book's result line: `loss 0.447, train acc 0.848, test acc 0.834`.
     public var summary: String {
-        String(format: "loss %.3f, train acc %.3f, test acc %.3f", trainLoss, trainAccuracy, testAccuracy)
+        "loss \(formatMetric(trainLoss)), train acc \(formatMetric(trainAccuracy)), test acc \(formatMetric(testAccuracy))"
     }
+
+    /// The book's speed line: `15000.0 examples/sec on CPU`.
+    public var speedLine: String { String(format: "%.1f examples/sec on CPU", examplesPerSecond) }
+}
+
+/// Trains a classifier for `numEpochs`, evaluating on `testIter` after each, and ends with the
+/// result lines and the figure: the body of `trainCh3` and `trainCh6`.
+func trainClassifier<Batches: BatchSequence>(
+    _ net: (Tensor) -> Tensor, setMode: (Bool) -> Void, _ trainIter: Batches, _ testIter: DataLoader,
+    loss: (Tensor, Tensor) -> Tensor, numEpochs: Int, updater: Updater, pointsPerEpoch: Int,
+    yLimits: ClosedRange<Double>?, learningRate: Double?, figureName: String
+) throws -> TrainingResult where Batches.Element == (Tensor, Tensor) {
+    let run = TrainingRun(numEpochs: numEpochs, batchesPerEpoch: trainIter.count,
+                          legend: ["train loss", "train acc", "test acc"], yLimits: yLimits, figureName: figureName,
+                          learningRate: learningRate)
+    var last = (loss: 0.0, accuracy: 0.0), testAccuracy = 0.0
+    for epoch in 0..<numEpochs {
+        setMode(true)
+        last = try trainEpoch(net, trainIter, loss: loss, updater: updater, run: run, epoch: epoch,
+                              pointsPerEpoch: pointsPerEpoch)
+        setMode(false)
+        testAccuracy = evaluateAccuracy(net, testIter)
+        let trainPoint: [Double?] = pointsPerEpoch > 0 ? [nil, nil] : [last.loss, last.accuracy]
+        run.plot(Double(epoch + 1), trainPoint + [testAccuracy])
+    }
+    setMode(true)
+    let result = TrainingResult(trainLoss: last.loss, trainAccuracy: last.accuracy, testAccuracy: testAccuracy,
+                                examplesPerSecond: run.speed)
+    run.finish([result.summary, result.speedLine])
+    return result
 }
 
 /// Trains for `numEpochs`, evaluating on `testIter` after each epoch, with a live progress line
 /// and the curves written to `figureName` (an SVG under `figuresDirectory`).
 ///
 /// d2l: `train_ch3(net, train_iter, test_iter, loss, num_epochs, updater)` (§3.6). Prints the
-/// book's result line and the training speed at the end.
+/// book's result line and the training speed, then writes the figure.
+/// - Throws: `TrainingDiverged` when a minibatch loss blows up (see `trainEpochCh3`).
 @discardableResult
-public func trainCh3(_ net: (Tensor) -> Tensor, _ trainIter: DataLoader, _ testIter: DataLoader,
-                     loss: (Tensor, Tensor) -> Tensor, numEpochs: Int, updater: Updater,
-                     setMode: (Bool) -> Void = { _ in }, figureName: String = "train_ch3.svg") throws -> TrainingResult {
-    let animator = Animator(xLabel: "epoch", legend: ["train loss", "train acc", "test acc"],
-                            xLimits: 1...Double(Swift.max(numEpochs, 2)), yLimits: 0.3...0.9, name: figureName)
-    let timer = Timer()
-    var last = (loss: 0.0, accuracy: 0.0), testAccuracy = 0.0, examples = 0
-    for epoch in 0..<numEpochs {
-        timer.start()
-        setMode(true)
-        last = trainEpochCh3(net, trainIter, loss: loss, updater: updater)
-        timer.stop()
-        examples += trainIter.exampleCount
-        setMode(false)
-        testAccuracy = evaluateAccuracy(net, testIter)
-        animator.add(Double(epoch + 1), [last.loss, last.accuracy, testAccuracy])
-    }
-    setMode(true)
-    let figure = try animator.finish()
-    let result = TrainingResult(trainLoss: last.loss, trainAccuracy: last.accuracy, testAccuracy: testAccuracy,
-                                examplesPerSecond: Double(examples) / timer.sum())
-    print(result.summary)
-    print(String(format: "%.1f examples/sec on CPU", result.examplesPerSecond))
-    print("training curves written to \(figure.path)")
-    return result
+public func trainCh3<Batches: BatchSequence>(
+    _ net: (Tensor) -> Tensor, _ trainIter: Batches, _ testIter: DataLoader, loss: (Tensor, Tensor) -> Tensor,
+    numEpochs: Int, updater: Updater, setMode: (Bool) -> Void = { _ in }, learningRate: Double? = nil,
+    figureName: String = "train_ch3.svg"
+) throws -> TrainingResult where Batches.Element == (Tensor, Tensor) {
+    try trainClassifier(net, setMode: setMode, trainIter, testIter, loss: loss, numEpochs: numEpochs, updater: updater,
+                        pointsPerEpoch: 0, yLimits: 0.3...0.9, learningRate: learningRate, figureName: figureName)
 }
 
-/// `trainCh3` for a module: training mode while training, evaluation mode while testing.
+/// `trainCh3` for a layer: training mode while training, evaluation mode while testing.
 @discardableResult
-public func trainCh3(_ net: Module, _ trainIter: DataLoader, _ testIter: DataLoader,
-                     loss: (Tensor, Tensor) -> Tensor, numEpochs: Int, updater: Updater,
-                     figureName: String = "train_ch3.svg") throws -> TrainingResult {
+public func trainCh3<Batches: BatchSequence>(
+    _ net: any Layer, _ trainIter: Batches, _ testIter: DataLoader, loss: (Tensor, Tensor) -> Tensor,
+    numEpochs: Int, updater: Updater, learningRate: Double? = nil, figureName: String = "train_ch3.svg"
+) throws -> TrainingResult where Batches.Element == (Tensor, Tensor) {
     try trainCh3({ net($0) }, trainIter, testIter, loss: loss, numEpochs: numEpochs, updater: updater,
-                 setMode: { net.train($0) }, figureName: figureName)
+                 setMode: { net.train($0) }, learningRate: learningRate, figureName: figureName)
 }
 
 /// Predicts the first `n` images of the test set and writes them in a grid titled with the true
