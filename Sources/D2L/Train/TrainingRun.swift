@@ -126,12 +126,21 @@ func formatDuration(_ seconds: Double) -> String {
     return String(format: "%dh%02dm", s / 3600, (s % 3600) / 60)
 }
 
-/// The short reason of a file-system error ("You don't have permission…"), without the
-/// NSError dump.
+/// The short reason of a file-system error ("permission denied"), without the NSError dump.
 func shortReason(_ error: Error) -> String {
     let ns = error as NSError
-    if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, let text = underlying.localizedFailureReason {
-        return text
+    if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+        return String(cString: strerror(Int32(underlying.code))).lowercased()
     }
-    return ns.localizedFailureReason ?? ns.localizedDescription
+    if ns.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(ns.code))).lowercased() }
+    if ns.domain == NSCocoaErrorDomain {
+        switch CocoaError.Code(rawValue: ns.code) {
+        case .fileWriteNoPermission, .fileReadNoPermission: return "permission denied"
+        case .fileWriteOutOfSpace: return "no space left on the device"
+        case .fileWriteVolumeReadOnly: return "read-only file system"
+        case .fileNoSuchFile, .fileWriteUnknown: return "the folder cannot be created or written"
+        default: break
+        }
+    }
+    return ns.localizedDescription
 }
