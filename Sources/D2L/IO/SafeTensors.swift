@@ -40,46 +40,116 @@ public enum SafeTensors {
     }
 
     /// Reads every tensor of a safetensors file.
-    /// - Throws: `DataError` naming the file when it is missing, truncated or not safetensors,
-    ///   or holds a dtype this library does not have (`F64`, `F16`, `I32`... are converted when exact).
+    ///
+    /// `F32`, `I64` and `BOOL` come back as they were saved; `F16`, `BF16` and `F64` (what Python
+    /// users often save) are converted to `float32`, `I32`, `I16`, `I8` and `U8` to `int64`.
+    /// - Throws: `DataError` naming the file when it is missing, unreadable, truncated or not
+    ///   safetensors, or holds a dtype this library cannot read. Every length and offset in the
+    ///   header is checked before use, so a damaged or hostile file is an error, never a crash.
     public static func load(_ url: URL) throws -> [String: Tensor] {
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw DataError.missingFile(url, hint: "save the tensors first, or check the path")
+        let bytes = try readBytes(url)
+        guard bytes.count >= 8 else {
+            throw DataError.malformed(url, "truncated: \(bytes.count) bytes, too short for the 8-byte header length of a safetensors file")
         }
-        let bytes = [UInt8](data)
-        guard bytes.count >= 8 else { throw DataError.malformed(url, "too short to be a safetensors file") }
-        let headerLength = bytes[0..<8].enumerated().reduce(0) { $0 | Int($1.element) << (8 * $1.offset) }
-        guard headerLength > 0, 8 + headerLength <= bytes.count,
-              let header = try? JSONSerialization.jsonObject(with: Data(bytes[8..<(8 + headerLength)])) as? [String: Any] else {
+        let headerLength = bytes[0..<8].enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
+        guard headerLength > 0 else { throw DataError.malformed(url, "the header length is 0; this is not a safetensors file") }
+        guard headerLength <= UInt64(bytes.count - 8) else {
+            throw DataError.malformed(url, "truncated: the header says it is \(headerLength) bytes long but only "
+                                      + "\(bytes.count - 8) bytes follow; the file is damaged or not safetensors")
+        }
+        let base = 8 + Int(headerLength)
+        guard let header = try? JSONSerialization.jsonObject(with: Data(bytes[8..<base])) as? [String: Any] else {
             throw DataError.malformed(url, "the header is not valid safetensors JSON; the file is damaged or of another format")
         }
-        let base = 8 + headerLength
+        let dataLength = bytes.count - base
         var result: [String: Tensor] = [:]
         for (name, entry) in header where name != "__metadata__" {
             guard let info = entry as? [String: Any], let dtype = info["dtype"] as? String,
-                  let shape = info["shape"] as? [Int], let offsets = info["data_offsets"] as? [Int], offsets.count == 2,
-                  offsets[0] >= 0, offsets[0] <= offsets[1], base + offsets[1] <= bytes.count else {
-                throw DataError.malformed(url, "entry \(name) has a broken description or lies past the end of the file")
+                  let shape = info["shape"] as? [Int], let offsets = info["data_offsets"] as? [Int], offsets.count == 2 else {
+                throw DataError.malformed(url, "entry \(name) lacks a dtype, shape or data_offsets pair")
+            }
+            guard let count = elementCount(shape) else {
+                throw DataError.malformed(url, "entry \(name) has shape \(shape): dimensions must be ≥ 0 and their product must fit in memory")
+            }
+            guard offsets[0] >= 0, offsets[0] <= offsets[1] else {
+                throw DataError.malformed(url, "entry \(name) has data_offsets \(offsets), which do not form a byte range")
+            }
+            guard offsets[1] <= dataLength else {
+                throw DataError.malformed(url, "truncated: entry \(name) ends at byte \(offsets[1]) of the data but the file "
+                                          + "holds \(dataLength) data bytes")
+            }
+            guard let format = Self.formats[dtype] else {
+                throw DataError.malformed(url, "entry \(name) has dtype \(dtype), which this library cannot read")
+            }
+            let (width, overflow) = count.multipliedReportingOverflow(by: format.width)
+            guard !overflow, width == offsets[1] - offsets[0] else {
+                throw DataError.malformed(url, "entry \(name) should hold \(count) values of \(dtype) "
+                                          + "but its byte range holds \(offsets[1] - offsets[0]) bytes")
             }
             let raw = bytes[(base + offsets[0])..<(base + offsets[1])]
-            let count = shape.reduce(1, *)
-            let values: [Float]
-            let type: DType
-            switch dtype {
-            case "F32": (values, type) = (decode(raw, count, 4) { Float(bitPattern: UInt32(truncatingIfNeeded: $0)) }, .float32)
-            case "F64": (values, type) = (decode(raw, count, 8) { Float(Double(bitPattern: $0)) }, .float32)
-            case "I64": (values, type) = (decode(raw, count, 8) { Float(Int64(bitPattern: $0)) }, .int64)
-            case "I32": (values, type) = (decode(raw, count, 4) { Float(Int32(truncatingIfNeeded: $0)) }, .int64)
-            case "U8": (values, type) = (decode(raw, count, 1) { Float($0) }, .int64)
-            case "BOOL": (values, type) = (decode(raw, count, 1) { $0 != 0 ? 1 : 0 }, .bool)
-            default: throw DataError.malformed(url, "entry \(name) has dtype \(dtype), which this library cannot read")
+            let values = decode(raw, count, format.width, format.convert)
+            if format.type.isIntegral {
+                guard values.allSatisfy({ Swift.abs($0) <= Float(DType.maxExactInteger) }) else {
+                    throw DataError.malformed(url, "entry \(name) holds integers beyond ±\(DType.maxExactInteger), "
+                                              + "which a Float32-backed int64 tensor cannot store exactly")
+                }
             }
-            guard values.count == count else {
-                throw DataError.malformed(url, "entry \(name) should hold \(count) values of \(dtype) but its byte range holds \(values.count)")
-            }
-            result[name] = Tensor(shape: shape, values: values, dtype: type)
+            result[name] = Tensor(shape: shape, values: values, dtype: format.type)
         }
         return result
+    }
+
+    /// The whole file, or an error that says whether it is missing or unreadable.
+    private static func readBytes(_ url: URL) throws -> [UInt8] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+            throw DataError.missingFile(url, hint: "save the tensors first, or check the path")
+        }
+        guard !isDirectory.boolValue else { throw DataError.malformed(url, "is a folder, not a safetensors file") }
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw DataError.malformed(url, "permission denied: the file exists but cannot be read; check its permissions")
+        }
+        return [UInt8](data)
+    }
+
+    /// The product of `shape`, or `nil` for a negative dimension or a product past 2⁴⁸ values.
+    private static func elementCount(_ shape: [Int]) -> Int? {
+        var count = 1
+        for d in shape {
+            guard d >= 0 else { return nil }
+            let (product, overflow) = count.multipliedReportingOverflow(by: d)
+            guard !overflow, product <= 1 << 48 else { return nil }
+            count = product
+        }
+        return count
+    }
+
+    /// How each stored dtype is read: bytes per value, the conversion of one little-endian word,
+    /// and the tensor type it becomes.
+    private static let formats: [String: (width: Int, type: DType, convert: (UInt64) -> Float)] = [
+        "F32": (4, .float32, { Float(bitPattern: UInt32(truncatingIfNeeded: $0)) }),
+        "F16": (2, .float32, { halfToFloat(UInt16(truncatingIfNeeded: $0)) }),
+        // bfloat16 is the upper half of a float32.
+        "BF16": (2, .float32, { Float(bitPattern: UInt32(truncatingIfNeeded: $0) << 16) }),
+        "F64": (8, .float32, { Float(Double(bitPattern: $0)) }),
+        "I64": (8, .int64, { Float(Int64(bitPattern: $0)) }),
+        "I32": (4, .int64, { Float(Int32(truncatingIfNeeded: $0)) }),
+        "I16": (2, .int64, { Float(Int16(truncatingIfNeeded: $0)) }),
+        "I8": (1, .int64, { Float(Int8(truncatingIfNeeded: $0)) }),
+        "U8": (1, .int64, { Float($0) }),
+        "BOOL": (1, .bool, { $0 != 0 ? 1 : 0 }),
+    ]
+
+    /// IEEE half precision (1 sign, 5 exponent, 10 fraction bits) to `Float`, including
+    /// subnormals, infinities and NaN.
+    static func halfToFloat(_ h: UInt16) -> Float {
+        let sign: Float = h & 0x8000 != 0 ? -1 : 1
+        let exponent = Int((h >> 10) & 0x1F), fraction = Float(h & 0x3FF)
+        switch exponent {
+        case 0: return sign * fraction * 0x1p-24  // subnormal: fraction · 2⁻¹⁴ / 2¹⁰
+        case 31: return fraction == 0 ? sign * .infinity : .nan
+        default: return sign * (1 + fraction / 1024) * Float(sign: .plus, exponent: exponent - 15, significand: 1)
+        }
     }
 
     private static func code(_ dtype: DType) -> String {
@@ -90,9 +160,8 @@ public enum SafeTensors {
         }
     }
 
-    /// Little-endian words of `width` bytes, converted; fewer than `count` when the range is short.
+    /// `count` little-endian words of `width` bytes each (the caller checked the length), converted.
     private static func decode(_ raw: ArraySlice<UInt8>, _ count: Int, _ width: Int, _ convert: (UInt64) -> Float) -> [Float] {
-        guard raw.count == count * width else { return [] }
         var out = [Float](repeating: 0, count: count)
         var i = raw.startIndex
         for k in 0..<count {
