@@ -58,7 +58,9 @@ let package = Package(
         chapterProgram(6, module: "ConvNets"),
         // Training options shared by the chapter programs, checked before a section runs.
         .target(name: "ChapterSupport", dependencies: [argumentParser], path: "Sources/ChapterSupport"),
-        .executableTarget(name: "grade", path: "Sources/grade"),
+        // `grade`: runs the exercise graders, survives a crashing answer, prints the score table.
+        .target(name: "GradeKit", path: "Sources/GradeKit"),
+        .executableTarget(name: "grade", dependencies: ["GradeKit"], path: "Sources/grade"),
         .executableTarget(name: "d2l-demo", dependencies: ["D2L"], path: "Sources/d2l-demo"),
         .executableTarget(
             name: "d2l-bench",
@@ -79,6 +81,7 @@ let package = Package(
             dependencies: ["ChapterSupport", argumentParser],
             path: "Tests/ChapterSupportTests"
         ),
+        .testTarget(name: "GradeKitTests", dependencies: ["GradeKit"], path: "Tests/GradeKitTests"),
         .testTarget(
             name: "Chapter2Tests",
             dependencies: ["Preliminaries", "Exercises", "TestSupport"],
