@@ -15,11 +15,14 @@ let chapterModules = [
     "Preliminaries", "LinearNetworks", "MLP", "ConvNets", "ModernConvNets", "RNN", "Vision",
 ]
 
+/// The command-line parser of the chapter programs and their shared, validated options.
+let argumentParser: Target.Dependency = .product(name: "ArgumentParser", package: "swift-argument-parser")
+
 /// The program of book chapter `number`, in `Chapters/chapterN/`, built on its chapter module.
 func chapterProgram(_ number: Int, module: String) -> Target {
     .executableTarget(
         name: "chapter\(number)",
-        dependencies: [.target(name: module), .product(name: "ArgumentParser", package: "swift-argument-parser")],
+        dependencies: [.target(name: module), "ChapterSupport", argumentParser],
         path: "Chapters/chapter\(number)",
         exclude: ["README.md"]
     )
@@ -53,7 +56,11 @@ let package = Package(
         chapterProgram(4, module: "MLP"),
         chapterProgram(5, module: "MLP"),
         chapterProgram(6, module: "ConvNets"),
-        .executableTarget(name: "grade", path: "Sources/grade"),
+        // Training options shared by the chapter programs, checked before a section runs.
+        .target(name: "ChapterSupport", dependencies: [argumentParser], path: "Sources/ChapterSupport"),
+        // `grade`: runs the exercise graders, survives a crashing answer, prints the score table.
+        .target(name: "GradeKit", path: "Sources/GradeKit"),
+        .executableTarget(name: "grade", dependencies: ["GradeKit"], path: "Sources/grade"),
         .executableTarget(name: "d2l-demo", dependencies: ["D2L"], path: "Sources/d2l-demo"),
         .executableTarget(
             name: "d2l-bench",
@@ -69,6 +76,12 @@ let package = Package(
         // Helpers shared by the test targets: approximate comparison and exercise grading.
         .target(name: "TestSupport", dependencies: ["D2L", "Exercises"], path: "Tests/TestSupport"),
         .testTarget(name: "D2LTests", dependencies: ["D2L", "TestSupport"], path: "Tests/D2LTests"),
+        .testTarget(
+            name: "ChapterSupportTests",
+            dependencies: ["ChapterSupport", argumentParser],
+            path: "Tests/ChapterSupportTests"
+        ),
+        .testTarget(name: "GradeKitTests", dependencies: ["GradeKit"], path: "Tests/GradeKitTests"),
         .testTarget(
             name: "Chapter2Tests",
             dependencies: ["Preliminaries", "Exercises", "TestSupport"],

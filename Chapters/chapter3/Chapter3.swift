@@ -1,4 +1,5 @@
 import ArgumentParser
+import ChapterSupport
 import D2L
 import LinearNetworks
 
@@ -14,17 +15,12 @@ struct Chapter3: ParsableCommand {
     )
 }
 
-/// Options shared by the training sections, with the book's defaults given per section.
-struct TrainingOptions: ParsableArguments {
-    @Option(help: "Number of passes over the training data (default: the book's).")
-    var epochs: Int?
+/// §3.2 and §3.3: 3 epochs of minibatches of 10 at lr 0.03 on the synthetic data.
+enum LinearRegressionBook: BookTrainingDefaults {
+    static let epochs = 3, lr: Float = 0.03, batchSize = 10
+}
 
-    @Option(help: "Learning rate (default: the book's).")
-    var lr: Float?
-
-    @Option(help: "Examples per minibatch (default: the book's).")
-    var batchSize: Int?
-
-    @Option(help: "Seed for initialisation and shuffling.")
-    var seed: UInt64 = 0
+/// §3.6 and §3.7: 10 epochs of minibatches of 256 at lr 0.1 on Fashion-MNIST.
+enum SoftmaxBook: BookTrainingDefaults {
+    static let epochs = 10, lr: Float = 0.1, batchSize = 256
 }

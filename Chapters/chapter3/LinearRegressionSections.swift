@@ -1,4 +1,5 @@
 import ArgumentParser
+import ChapterSupport
 import D2L
 import Foundation
 import LinearNetworks
@@ -31,15 +32,15 @@ struct LinregScratch: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "linreg-scratch",
         abstract: "§3.2 Linear regression from scratch: recover w = [2, -3.4], b = 4.2 from synthetic data.")
 
-    @OptionGroup var options: TrainingOptions
+    @OptionGroup var options: TrainingOptions<LinearRegressionBook>
 
     func run() {
         let g = RandomGenerator(seed: options.seed)
         let (features, labels) = bookData(g)
         print("features: \(features[0]), label: \(labels[0])")
-        let (w, b, losses) = LinearRegressionScratch.train(features: features, labels: labels, lr: options.lr ?? 0.03,
-                                                           numEpochs: options.epochs ?? 3,
-                                                           batchSize: options.batchSize ?? 10, generator: g)
+        let (w, b, losses) = LinearRegressionScratch.train(features: features, labels: labels, lr: options.lr,
+                                                           numEpochs: options.epochs,
+                                                           batchSize: options.batchSize, generator: g)
         for (epoch, l) in losses.enumerated() { print(String(format: "epoch %d, loss %f", epoch + 1, l)) }
         reportErrors(w: w, b: b.item())
     }
@@ -50,14 +51,14 @@ struct Linreg: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "linreg",
         abstract: "§3.3 Concise linear regression with Linear, MSELoss and SGD.")
 
-    @OptionGroup var options: TrainingOptions
+    @OptionGroup var options: TrainingOptions<LinearRegressionBook>
 
     func run() {
         let g = RandomGenerator(seed: options.seed)
         let (features, labels) = bookData(g)
-        let (net, losses) = LinearRegressionConcise.train(features: features, labels: labels, lr: options.lr ?? 0.03,
-                                                          numEpochs: options.epochs ?? 3,
-                                                          batchSize: options.batchSize ?? 10, generator: g)
+        let (net, losses) = LinearRegressionConcise.train(features: features, labels: labels, lr: options.lr,
+                                                          numEpochs: options.epochs,
+                                                          batchSize: options.batchSize, generator: g)
         for (epoch, l) in losses.enumerated() { print(String(format: "epoch %d, loss %f", epoch + 1, l)) }
         let layer = net[0] as! Linear
         reportErrors(w: layer.weight, b: layer.bias!.item())

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ChapterSupport
 import D2L
 import Foundation
 import LinearNetworks
@@ -8,8 +9,13 @@ struct FashionMNISTSection: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "fashion-mnist",
         abstract: "§3.5 Fashion-MNIST: sizes, 18 labelled images, and the time to read the training set.")
 
-    @Option(help: "Examples per minibatch when timing one pass.")
+    @Option(parsing: .unconditional, help: "Examples per minibatch when timing one pass.")
     var batchSize = 256
+
+    /// Rejects a batch size below 1 before any data is read.
+    func validate() throws {
+        try OptionChecks.atLeast(1, batchSize, option: "--batch-size")
+    }
 
     func run() throws {
         let train = try FashionMNIST.load(train: true), test = try FashionMNIST.load(train: false)
@@ -31,13 +37,13 @@ struct SoftmaxScratchSection: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "softmax-scratch",
         abstract: "§3.6 Softmax regression from scratch on Fashion-MNIST (book: 10 epochs, lr 0.1, batch 256).")
 
-    @OptionGroup var options: TrainingOptions
+    @OptionGroup var options: TrainingOptions<SoftmaxBook>
 
     func run() throws {
         let g = RandomGenerator(seed: options.seed)
-        let (trainIter, testIter) = try loadDataFashionMNIST(batchSize: options.batchSize ?? 256, generator: g)
-        let (params, _) = try SoftmaxScratch.train(trainIter, testIter, numEpochs: options.epochs ?? 10,
-                                                   lr: options.lr ?? 0.1, generator: g)
+        let (trainIter, testIter) = try loadDataFashionMNIST(batchSize: options.batchSize, generator: g)
+        let (params, _) = try SoftmaxScratch.train(trainIter, testIter, numEpochs: options.epochs,
+                                                   lr: options.lr, generator: g)
         print("predictions written to \(try predictCh3(params.net, testIter, name: "chapter3-softmax-scratch-predictions.svg").path)")
     }
 }
@@ -47,13 +53,13 @@ struct SoftmaxSection: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "softmax",
         abstract: "§3.7 Concise softmax regression on Fashion-MNIST (book: 10 epochs, lr 0.1, batch 256).")
 
-    @OptionGroup var options: TrainingOptions
+    @OptionGroup var options: TrainingOptions<SoftmaxBook>
 
     func run() throws {
         let g = RandomGenerator(seed: options.seed)
-        let (trainIter, testIter) = try loadDataFashionMNIST(batchSize: options.batchSize ?? 256, generator: g)
-        let (net, _) = try SoftmaxConcise.train(trainIter, testIter, numEpochs: options.epochs ?? 10,
-                                                lr: options.lr ?? 0.1, generator: g)
+        let (trainIter, testIter) = try loadDataFashionMNIST(batchSize: options.batchSize, generator: g)
+        let (net, _) = try SoftmaxConcise.train(trainIter, testIter, numEpochs: options.epochs,
+                                                lr: options.lr, generator: g)
         print("predictions written to \(try predictCh3({ net($0) }, testIter, name: "chapter3-softmax-predictions.svg").path)")
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ChapterSupport
 import D2L
 import MLP
 
@@ -15,27 +16,22 @@ struct Chapter4: ParsableCommand {
     )
 }
 
-/// Options shared by the Fashion-MNIST training sections; defaults are the book's.
-struct TrainingOptions: ParsableArguments {
-    @Option(help: "Number of passes over the training data.")
-    var epochs = 10
+/// §4.2 and §4.3: 10 epochs of minibatches of 256 at lr 0.1.
+enum MLPBook: BookTrainingDefaults {
+    static let epochs = 10, lr: Float = 0.1, batchSize = 256
+}
 
-    @Option(help: "Learning rate (default: the book's for the section).")
-    var lr: Float?
-
-    @Option(help: "Examples per minibatch.")
-    var batchSize = 256
-
-    @Option(help: "Seed for initialisation, shuffling and dropout.")
-    var seed: UInt64 = 0
+/// §4.6: 10 epochs of minibatches of 256 at lr 0.5.
+enum DropoutBook: BookTrainingDefaults {
+    static let epochs = 10, lr: Float = 0.5, batchSize = 256
 }
 
 /// Trains `net` on Fashion-MNIST with SGD and cross-entropy, as the book's chapter 4 sections do.
-func trainOnFashionMNIST(_ net: (Tensor) -> Tensor, parameters: [Tensor], setMode: @escaping (Bool) -> Void = { _ in },
-                         options: TrainingOptions, defaultLR: Float, figure: String, generator: RandomGenerator) throws {
+func trainOnFashionMNIST<Book>(_ net: (Tensor) -> Tensor, parameters: [Tensor], setMode: @escaping (Bool) -> Void = { _ in },
+                               options: TrainingOptions<Book>, figure: String, generator: RandomGenerator) throws {
     let (trainIter, testIter) = try loadDataFashionMNIST(batchSize: options.batchSize, generator: generator)
     let loss = CrossEntropyLoss(reduction: .none)
-    let trainer = SGD(parameters, lr: options.lr ?? defaultLR)
+    let trainer = SGD(parameters, lr: options.lr)
     try trainCh3(net, trainIter, testIter, loss: { loss($0, $1) }, numEpochs: options.epochs,
                  updater: .optimizer(trainer), setMode: setMode, figureName: figure)
 }

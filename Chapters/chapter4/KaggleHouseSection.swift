@@ -1,4 +1,5 @@
 import ArgumentParser
+import ChapterSupport
 import D2L
 import Foundation
 import MLP
@@ -11,12 +12,22 @@ struct KaggleHouseSection: ParsableCommand {
     @Option(help: "Folder holding kaggle_house_pred_train.csv and kaggle_house_pred_test.csv (default: $D2L_DATA_DIR or ./data).")
     var dataDir: String?
 
-    @Option(help: "Epochs per fold (book: 100).") var epochs = 100
-    @Option(help: "Adam learning rate (book: 5).") var lr: Float = 5
-    @Option(help: "Weight decay (book: 0).") var weightDecay: Float = 0
-    @Option(help: "Examples per minibatch (book: 64).") var batchSize = 64
-    @Option(help: "Number of folds (book: 5).") var k = 5
+    @Option(parsing: .unconditional, help: "Epochs per fold (book: 100).") var epochs = 100
+    @Option(parsing: .unconditional, help: "Adam learning rate (book: 5).") var lr: Float = 5
+    @Option(parsing: .unconditional, help: "Weight decay (book: 0).") var weightDecay: Float = 0
+    @Option(parsing: .unconditional, help: "Examples per minibatch (book: 64).") var batchSize = 64
+    @Option(parsing: .unconditional, help: "Number of folds (book: 5).") var k = 5
     @Option(help: "Seed for initialisation and shuffling.") var seed: UInt64 = 0
+
+    /// Rejects settings that cannot train: fewer than 1 epoch or example per batch, fewer than 2
+    /// folds, a learning rate that is not positive and finite, a negative or infinite weight decay.
+    func validate() throws {
+        try OptionChecks.atLeast(1, epochs, option: "--epochs")
+        try OptionChecks.positiveFinite(lr, option: "--lr")
+        try OptionChecks.nonNegativeFinite(weightDecay, option: "--weight-decay")
+        try OptionChecks.atLeast(1, batchSize, option: "--batch-size")
+        try OptionChecks.atLeast(2, k, option: "--k")
+    }
 
     func run() throws {
         KaggleHouse.register()

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ChapterSupport
 import D2L
 import Foundation
 import MLP
@@ -18,12 +19,12 @@ struct Activations: ParsableCommand {
 struct MLPScratchSection: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "mlp-scratch",
         abstract: "§4.2 MLP from scratch on Fashion-MNIST (book: 10 epochs, lr 0.1, batch 256).")
-    @OptionGroup var options: TrainingOptions
+    @OptionGroup var options: TrainingOptions<MLPBook>
 
     func run() throws {
         let g = RandomGenerator(seed: options.seed)
         let model = MLPScratch(generator: g)
-        try trainOnFashionMNIST(model.net, parameters: model.parameters, options: options, defaultLR: 0.1,
+        try trainOnFashionMNIST(model.net, parameters: model.parameters, options: options,
                                 figure: "chapter4-mlp-scratch.svg", generator: g)
     }
 }
@@ -32,13 +33,13 @@ struct MLPScratchSection: ParsableCommand {
 struct MLPSection: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "mlp",
         abstract: "§4.3 Concise MLP on Fashion-MNIST (book: 10 epochs, lr 0.1, batch 256).")
-    @OptionGroup var options: TrainingOptions
+    @OptionGroup var options: TrainingOptions<MLPBook>
 
     func run() throws {
         let g = RandomGenerator(seed: options.seed)
         let net = MLPConcise.makeNet(generator: g)
         try trainOnFashionMNIST({ net($0) }, parameters: net.parameters(), setMode: { net.train($0) }, options: options,
-                                defaultLR: 0.1, figure: "chapter4-mlp.svg", generator: g)
+                                figure: "chapter4-mlp.svg", generator: g)
     }
 }
 
@@ -113,13 +114,13 @@ struct WeightDecayConcise: ParsableCommand {
 struct DropoutScratch: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "dropout-scratch",
         abstract: "§4.6 Dropout from scratch on Fashion-MNIST (book: 10 epochs, lr 0.5, batch 256).")
-    @OptionGroup var options: TrainingOptions
+    @OptionGroup var options: TrainingOptions<DropoutBook>
 
     func run() throws {
         let g = RandomGenerator(seed: options.seed)
         let net = DropoutScratchNet(generator: g)
         try trainOnFashionMNIST({ net($0) }, parameters: net.parameters(), setMode: { net.train($0) }, options: options,
-                                defaultLR: 0.5, figure: "chapter4-dropout-scratch.svg", generator: g)
+                                figure: "chapter4-dropout-scratch.svg", generator: g)
     }
 }
 
@@ -127,13 +128,13 @@ struct DropoutScratch: ParsableCommand {
 struct DropoutSection: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "dropout",
         abstract: "§4.6.5 Concise dropout on Fashion-MNIST (book: 10 epochs, lr 0.5, batch 256).")
-    @OptionGroup var options: TrainingOptions
+    @OptionGroup var options: TrainingOptions<DropoutBook>
 
     func run() throws {
         let g = RandomGenerator(seed: options.seed)
         let net = DropoutConcise.makeNet(generator: g)
         try trainOnFashionMNIST({ net($0) }, parameters: net.parameters(), setMode: { net.train($0) }, options: options,
-                                defaultLR: 0.5, figure: "chapter4-dropout.svg", generator: g)
+                                figure: "chapter4-dropout.svg", generator: g)
     }
 }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ChapterSupport
 import ConvNets
 import D2L
 
@@ -108,15 +109,17 @@ struct LeNetShapes: ParsableCommand {
 struct LeNetSection: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "lenet",
         abstract: "§6.6.2 Train LeNet on Fashion-MNIST (book: 10 epochs, lr 0.9, batch 256).")
-    @Option(help: "Number of passes over the training data.") var epochs = 10
-    @Option(help: "Learning rate.") var lr: Float = 0.9
-    @Option(help: "Examples per minibatch.") var batchSize = 256
-    @Option(help: "Seed for initialisation and shuffling.") var seed: UInt64 = 0
+    @OptionGroup var options: TrainingOptions<LeNetBook>
 
     func run() throws {
-        let g = RandomGenerator(seed: seed)
-        let (trainIter, testIter) = try loadDataFashionMNIST(batchSize: batchSize, generator: g)
-        try trainCh6(LeNet.makeNet(generator: g), trainIter, testIter, numEpochs: epochs, lr: lr, generator: g,
-                     figureName: "chapter6-lenet.svg")
+        let g = RandomGenerator(seed: options.seed)
+        let (trainIter, testIter) = try loadDataFashionMNIST(batchSize: options.batchSize, generator: g)
+        try trainCh6(LeNet.makeNet(generator: g), trainIter, testIter, numEpochs: options.epochs, lr: options.lr,
+                     generator: g, figureName: "chapter6-lenet.svg")
     }
+}
+
+/// §6.6.2: 10 epochs of minibatches of 256 at lr 0.9.
+enum LeNetBook: BookTrainingDefaults {
+    static let epochs = 10, lr: Float = 0.9, batchSize = 256
 }

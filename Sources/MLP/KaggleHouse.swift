@@ -94,7 +94,7 @@ public enum KaggleHouse {
     /// (§4.10.6). Folds have n/k rows; the last n mod k rows are never used, as in the book.
     public static func kFoldData(k: Int, i: Int, _ X: Tensor, _ y: Tensor)
         -> (trainX: Tensor, trainY: Tensor, validX: Tensor, validY: Tensor) {
-        precondition(k > 1 && i >= 0 && i < k, "kFoldData: need k > 1 and 0 <= i < k, got k = \(k), i = \(i)")
+        check(k > 1 && i >= 0 && i < k, "kFoldData: need k > 1 and 0 <= i < k, got k = \(k), i = \(i)")
         let foldSize = X.shape[0] / k
         var trainParts: [(Tensor, Tensor)] = []
         var valid: (Tensor, Tensor)?

@@ -64,18 +64,23 @@ enum Shape {
     }
 }
 
-/// Stops with `message` when `condition` is false: D2L's `precondition`.
+/// Stops with `message` when `condition` is false: D2L's `precondition`, for the core and the
+/// chapter modules alike.
 ///
 /// The core is compiled with `-O`, where Swift's own `precondition` traps without printing its
 /// message. A shape error must always say which operation failed and on which shapes, so the
-/// core checks through `fatalError`, which prints in every build configuration.
+/// core checks through `fatalError`, which prints in every build configuration. `message` is
+/// only built when the check fails.
+///
+///     check(a.shape == b.shape, "add: shapes \(a.shape) and \(b.shape) differ")
 @inline(__always)
-func check(_ condition: @autoclosure () -> Bool, _ message: @autoclosure () -> String,
-           file: StaticString = #fileID, line: UInt = #line) {
+public func check(_ condition: @autoclosure () -> Bool, _ message: @autoclosure () -> String,
+                  file: StaticString = #fileID, line: UInt = #line) {
     if !condition() { fatalError(message(), file: file, line: line) }
 }
 
-/// Stops with `message`: D2L's `preconditionFailure` (see `check`).
-func failCheck(_ message: String, file: StaticString = #fileID, line: UInt = #line) -> Never {
+/// Stops with `message`: D2L's `preconditionFailure`, printed in every build configuration
+/// (see `check`).
+public func failCheck(_ message: String, file: StaticString = #fileID, line: UInt = #line) -> Never {
     fatalError(message, file: file, line: line)
 }
