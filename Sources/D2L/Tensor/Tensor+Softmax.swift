@@ -96,22 +96,26 @@ struct SoftmaxLayout {
         }
         Kernels.parallelRanges(outer, workPerItem: n * inner) { start, end in
             if inner == 1 {
+                // log-sum-exp writes one value per row, so its exponentials need a scratch row.
+                let scratch = kind == .logSumExp ? UnsafeMutablePointer<Float>.allocate(capacity: n) : nil
+                defer { scratch?.deallocate() }
                 for r in start..<end {
                     SoftmaxLayout.forwardRow(kind, src + r * n, n,
-                                             kind == .logSumExp ? out + r : out + r * n)
+                                             kind == .logSumExp ? out + r : out + r * n, scratch: scratch ?? out + r * n)
                 }
                 return
             }
             // Slices side by side: per-column running max and sum in scratch buffers.
             let maxima = UnsafeMutablePointer<Float>.allocate(capacity: inner)
             let sums = UnsafeMutablePointer<Double>.allocate(capacity: inner)
-            defer { maxima.deallocate(); sums.deallocate() }
+            let scratch = UnsafeMutablePointer<Float>.allocate(capacity: inner)
+            defer { maxima.deallocate(); sums.deallocate(); scratch.deallocate() }
             for o in start..<end {
                 let x = src + o * n * inner
                 maxima.update(from: x, count: inner)
                 for i in 1..<n {
                     let row = x + i * inner
-                    for j in 0..<inner where row[j] > maxima[j] { maxima[j] = row[j] }
+                    for j in 0..<inner { maxima[j] = row[j] > maxima[j] ? row[j] : maxima[j] }
                 }
                 if kind == .logSumExp {
                     // An infinite maximum is replaced by 0 so ∞ − ∞ cannot turn the result into NaN.
@@ -120,13 +124,10 @@ struct SoftmaxLayout {
                 sums.update(repeating: 0, count: inner)
                 let y = out + o * n * inner
                 for i in 0..<n {
-                    let row = x + i * inner
-                    if kind == .softmax {
-                        let e = y + i * inner
-                        for j in 0..<inner { e[j] = fastExp(row[j] - maxima[j]); sums[j] += Double(e[j]) }
-                    } else {
-                        for j in 0..<inner { sums[j] += Double(fastExp(row[j] - maxima[j])) }
-                    }
+                    // Softmax keeps its exponentials in the output; the others only need the sum.
+                    let e = kind == .softmax ? y + i * inner : scratch
+                    expShifted(x + i * inner, by: maxima, count: inner, into: e)
+                    for j in 0..<inner { sums[j] += Double(e[j]) }
                 }
                 switch kind {
                 case .softmax:
@@ -151,29 +152,60 @@ struct SoftmaxLayout {
         }
     }
 
-    /// One contiguous slice of length `n` (the last-axis case).
+    /// One contiguous slice of length `n` (the last-axis case): a max pass, an exp pass into
+    /// `scratch` (the output row itself except for log-sum-exp), a sum, and a final pass. Each
+    /// loop is free of dependencies between iterations or uses partial results, so it vectorises.
     @inline(__always)
     private static func forwardRow(_ kind: SoftmaxKind, _ x: UnsafePointer<Float>, _ n: Int,
-                                   _ y: UnsafeMutablePointer<Float>) {
-        var m = x[0]
-        for i in 1..<n where x[i] > m { m = x[i] }
+                                   _ y: UnsafeMutablePointer<Float>, scratch e: UnsafeMutablePointer<Float>) {
+        var m = rowMax(x, n)
+        // For log-sum-exp an infinite maximum is replaced by 0 so ∞ − ∞ cannot make NaN.
         if kind == .logSumExp && m.isInfinite { m = 0 }
+        expShifted(x, by: m, count: n, into: e)
+        let s = Tensor.rowSum(e, n)
         switch kind {
         case .softmax:
-            var s = 0.0
-            for i in 0..<n { y[i] = fastExp(x[i] - m); s += Double(y[i]) }
-            let scale = Float(1 / s)
-            for i in 0..<n { y[i] *= scale }
+            let scale = 1 / s
+            for i in 0..<n { y[i] = e[i] * scale }
         case .logSoftmax:
-            var s = 0.0
-            for i in 0..<n { s += Double(fastExp(x[i] - m)) }
-            let logSum = Float(Foundation.log(s))
+            // (x − m) − log s rather than x − (m + log s): near |x| = 1000 the sum m + log s
+            // would already have lost the digits of log s.
+            let logSum = Foundation.log(s)
             for i in 0..<n { y[i] = (x[i] - m) - logSum }
         case .logSumExp:
-            var s = 0.0
-            for i in 0..<n { s += Double(fastExp(x[i] - m)) }
-            y[0] = m + Float(Foundation.log(s))
+            y[0] = m + Foundation.log(s)
         }
+    }
+
+    /// The largest value of a row, from four running maxima (NaN is left to the exp pass,
+    /// which turns the whole slice into NaN).
+    @inline(__always)
+    static func rowMax(_ p: UnsafePointer<Float>, _ n: Int) -> Float {
+        var m0 = p[0], m1 = p[0], m2 = p[0], m3 = p[0]
+        var i = 0
+        while i + 4 <= n {
+            m0 = p[i] > m0 ? p[i] : m0; m1 = p[i + 1] > m1 ? p[i + 1] : m1
+            m2 = p[i + 2] > m2 ? p[i + 2] : m2; m3 = p[i + 3] > m3 ? p[i + 3] : m3
+            i += 4
+        }
+        while i < n { m0 = p[i] > m0 ? p[i] : m0; i += 1 }
+        m0 = m1 > m0 ? m1 : m0
+        m2 = m3 > m2 ? m3 : m2
+        return m2 > m0 ? m2 : m0
+    }
+
+    /// Σ a·b over a row in `Double`, from four partial sums.
+    @inline(__always)
+    static func rowDot(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ n: Int) -> Float {
+        var s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0
+        var i = 0
+        while i + 4 <= n {
+            s0 += Double(a[i] * b[i]); s1 += Double(a[i + 1] * b[i + 1])
+            s2 += Double(a[i + 2] * b[i + 2]); s3 += Double(a[i + 3] * b[i + 3])
+            i += 4
+        }
+        while i < n { s0 += Double(a[i] * b[i]); i += 1 }
+        return Float((s0 + s1) + (s2 + s3))
     }
 
     /// The gradient with respect to the input, from the output's gradient `g` and the saved
@@ -193,17 +225,17 @@ struct SoftmaxLayout {
                     switch kind {
                     case .softmax:
                         let yr = yp + r * n
-                        var s = 0.0
-                        for i in 0..<n { s += Double(gr[i]) * Double(yr[i]) }
-                        let dot = Float(s)
+                        let dot = SoftmaxLayout.rowDot(gr, yr, n)
                         for i in 0..<n { d[i] = yr[i] * (gr[i] - dot) }
                     case .logSoftmax:
                         let yr = yp + r * n
                         let total = Tensor.rowSum(gr, n)
-                        for i in 0..<n { d[i] = gr[i] - fastExp(yr[i]) * total }
+                        expShifted(yr, by: 0, count: n, into: d)
+                        for i in 0..<n { d[i] = gr[i] - d[i] * total }
                     case .logSumExp:
                         let gi = gp[r], lse = yp[r]
-                        for i in 0..<n { d[i] = gi * fastExp(xr[i] - lse) }
+                        expShifted(xr, by: lse, count: n, into: d)
+                        for i in 0..<n { d[i] *= gi }
                     }
                 }
                 return
@@ -217,7 +249,8 @@ struct SoftmaxLayout {
                     let gr = gp + o * inner, lse = yp + o * inner
                     for i in 0..<n {
                         let xr = xp + base + i * inner, d = dx + base + i * inner
-                        for j in 0..<inner { d[j] = gr[j] * fastExp(xr[j] - lse[j]) }
+                        expShifted(xr, by: lse, count: inner, into: d)
+                        for j in 0..<inner { d[j] *= gr[j] }
                     }
                     continue
                 }
@@ -235,7 +268,8 @@ struct SoftmaxLayout {
                     if kind == .softmax {
                         for j in 0..<inner { d[j] = yr[j] * (gr[j] - Float(sums[j])) }
                     } else {
-                        for j in 0..<inner { d[j] = gr[j] - fastExp(yr[j]) * Float(sums[j]) }
+                        expShifted(yr, by: 0, count: inner, into: d)
+                        for j in 0..<inner { d[j] = gr[j] - d[j] * Float(sums[j]) }
                     }
                 }
             }
