@@ -113,6 +113,7 @@ if wanted("elementwise") {
     let g = RandomGenerator(seed: 2)
     let a = Tensor.randn([n], generator: g), b = Tensor.randn([n], generator: g)
     let wide = Tensor.randn([n / 1000, 1000], generator: g), last = Tensor.randn([1000], generator: g)
+    let channels = (0..<2).map { _ in Tensor.randn([n / 4000, 2, 40, 25], generator: g) }
     let widths = [24, 10, 10, 8]
     print("\nelementwise on \(n) float32 elements, \(medianOfRuns) "
           + "(GB/s counts bytes read + written)")
@@ -132,6 +133,8 @@ if wanted("elementwise") {
     report("[\(n / 1000),1000] + [1000]", bytesPerElement: 8) { _ = wide + last }
     report("[\(n / 1000),1000].T copy", bytesPerElement: 8) { _ = wide.T.contiguous() }
     report("a.sum()", bytesPerElement: 4) { _ = a.sum() }
+    report("[\(n / 1000),1000].softmax(1)", bytesPerElement: 8) { _ = wide.softmax(axis: 1) }
+    report("cat 2x[\(n / 4000),2,40,25], dim 1", bytesPerElement: 8) { _ = Tensor.cat(channels, dim: 1) }
 }
 
 /// Times one training epoch of `net` on Fashion-MNIST (batch 256, SGD at `lr`) and prints a row.

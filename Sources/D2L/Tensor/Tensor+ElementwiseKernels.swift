@@ -190,6 +190,19 @@ extension Tensor {
     func reluValues(dtype: DType) -> Tensor { mapValues(dtype: dtype, ReluKernel()) }
 }
 
+/// y[i] = e^(x[i] − shift) over `n` values: the exponential pass of softmax, log-softmax and
+/// log-sum-exp (`Tensor+Softmax.swift`), kept in this file so `fastExp` inlines and the loop
+/// vectorises in debug builds too.
+func expShifted(_ x: UnsafePointer<Float>, by shift: Float, count n: Int, into y: UnsafeMutablePointer<Float>) {
+    for i in 0..<n { y[i] = fastExp(x[i] - shift) }
+}
+
+/// y[j] = e^(x[j] − shifts[j]) over `n` values: the same with one shift per column.
+func expShifted(_ x: UnsafePointer<Float>, by shifts: UnsafePointer<Float>, count n: Int,
+                into y: UnsafeMutablePointer<Float>) {
+    for j in 0..<n { y[j] = fastExp(x[j] - shifts[j]) }
+}
+
 /// eˣ without a call into libm, so loops over it vectorise (about 5× faster than `expf`).
 ///
 /// The classic Cephes method: write x = k·ln 2 + r with |r| ≤ ln 2 / 2, approximate eʳ by a

@@ -17,18 +17,53 @@ extension Tensor {
         shape[axis] = tensors.reduce(0) { $0 + $1.shape[axis] }
         let dtype = tensors.dropFirst().reduce(first.dtype) { DType(rawValue: Swift.max($0.rawValue, $1.dtype.rawValue))! }
         let out = Tensor(uninitializedShape: shape, dtype: dtype)
+        // Seen as [outer, length, inner] around `axis`, each contiguous input is `outer` blocks
+        // of length·inner values, each landing whole in one row of the output: one memcpy per
+        // block. Strided inputs are copied element by element.
+        let outer = Shape.product(Array(shape[..<axis]))
+        let inner = Shape.product(Array(shape[(axis + 1)...]))
+        let outRow = shape[axis] * inner
         var start = 0
         for t in tensors {
             let length = t.shape[axis]
-            Kernels.scatter(t.detach(), into: out.narrowView(axis: axis, start: start, length: length))
+            if t.isContiguous {
+                copyBlocks(outer: outer, block: length * inner,
+                           from: UnsafePointer(t.base), stride: length * inner,
+                           to: out.storage.pointer + start * inner, stride: outRow)
+            } else {
+                Kernels.scatter(t.detach(), into: out.narrowView(axis: axis, start: start, length: length))
+            }
             start += length
         }
         let sizes = tensors.map { $0.shape[axis] }
+        let needed = tensors.map(\.requiresGrad), outShape = shape
         return record(out, "CatBackward0", inputs: tensors) { g in
+            // Each input's gradient is its slab of g, cut out as contiguous blocks.
+            let gc = g.contiguous()
             var offset = 0
-            return sizes.map { size in
+            return zip(sizes, needed).map { size, needed in
                 defer { offset += size }
-                return g.narrow(axis, start: offset, length: size)
+                guard needed else { return nil }
+                var pieceShape = outShape
+                pieceShape[axis] = size
+                let piece = Tensor(uninitializedShape: pieceShape)
+                copyBlocks(outer: outer, block: size * inner,
+                           from: UnsafePointer(gc.base) + offset * inner, stride: outRow,
+                           to: piece.storage.pointer, stride: size * inner)
+                withExtendedLifetime(gc) {}
+                return piece
+            }
+        }
+    }
+
+    /// Copies `outer` blocks of `block` values, the i-th from `source + i·sourceStride` to
+    /// `dest + i·destStride`, splitting the work over the cores when it is large.
+    private static func copyBlocks(outer: Int, block: Int, from source: UnsafePointer<Float>, stride sourceStride: Int,
+                                   to dest: UnsafeMutablePointer<Float>, stride destStride: Int) {
+        if outer * block == 0 { return }
+        Kernels.parallelRanges(outer, workPerItem: block) { start, end in
+            for i in start..<end {
+                (dest + i * destStride).update(from: source + i * sourceStride, count: block)
             }
         }
     }

@@ -103,6 +103,64 @@ extension Tensor {
         }
     }
 
+    /// Values limited elementwise by tensor bounds, as `torch.clamp(x, min=lo, max=hi)` with
+    /// tensors (§13.4 clips boxes to per-image sizes). `x`, `min` and `max` broadcast together;
+    /// either bound may be `nil`. The result is min(max(x, lo), hi), so where lo > hi it is hi,
+    /// as in PyTorch; NaN in `x` or in a bound gives NaN.
+    ///
+    /// The same family as `clamp(min:max:)` with `Float` bounds, and the same derivative: the
+    /// gradient passes to `x` where lo ≤ x ≤ hi, else 0. Unlike the `Float` form the bounds
+    /// are differentiable too: `min` receives it where x < lo (and lo < hi), `max` where x > hi
+    /// (or hi < lo), as PyTorch's `clamp` backward.
+    @_disfavoredOverload
+    public func clamp(min low: Tensor? = nil, max high: Tensor? = nil) -> Tensor {
+        guard low != nil || high != nil else {
+            failCheck("clamp: at least one of min and max must be given")
+        }
+        var type = dtype
+        var outShape = shape
+        for bound in [low, high].compactMap({ $0 }) {
+            type = DType.promoted(type, bound.dtype)
+            outShape = Shape.broadcast(outShape, bound.shape, operation: "clamp")
+        }
+        if type == .bool { type = .int64 }
+        var out = detach().broadcast(to: outShape)
+        if let low {
+            out = Tensor.zipValues(out, low.detach(), dtype: type, operation: "clamp") { x, lo in
+                x.isNaN || lo.isNaN ? .nan : Swift.max(x, lo)
+            }
+        }
+        if let high {
+            out = Tensor.zipValues(out, high.detach(), dtype: type, operation: "clamp") { x, hi in
+                x.isNaN || hi.isNaN ? .nan : Swift.min(x, hi)
+            }
+        }
+        let inputs = [self] + [low, high].compactMap { $0 }
+        return Tensor.record(out, "ClampBackward0", inputs: inputs) { [self] g in
+            // 1 where the gradient goes to x; the rest goes to whichever bound was applied.
+            let g = g.broadcast(to: outShape)
+            var inside = Tensor.onesLike(g, dtype: .float32)
+            var grads: [Tensor?] = [nil]
+            if let low {
+                inside = inside * (self >= low).to(.float32)
+                if low.requiresGrad {
+                    let picked = high.map { (self < low).float() * (low < $0).float() } ?? (self < low).float()
+                    grads.append((g * picked).sum(toShape: low.shape))
+                } else { grads.append(nil) }
+            }
+            if let high {
+                inside = inside * (self <= high).to(.float32)
+                if high.requiresGrad {
+                    let above = (self > high).float()
+                    let picked = low.map { Tensor.maximum(above, (high < $0).float()) } ?? above
+                    grads.append((g * picked).sum(toShape: high.shape))
+                } else { grads.append(nil) }
+            }
+            grads[0] = (g * inside).sum(toShape: self.shape)
+            return grads
+        }
+    }
+
     /// Elementwise combination of two same-shaped tensors without recording; used by backward
     /// closures to fuse a derivative into one pass.
     @inline(__always)
