@@ -18,7 +18,7 @@ extension Tensor {
     /// Elementwise sum, as `x + y`.
     public static func + (lhs: Tensor, rhs: Tensor) -> Tensor {
         let out = addValues(lhs, rhs, dtype: DType.promoted(lhs.dtype, rhs.dtype))
-        return record(out, "AddBackward0", inputs: [lhs, rhs]) { g in
+        return record(out, "AddBackward0", inputs: [lhs, rhs], saves: []) { g in
             [g.sum(toShape: lhs.shape), g.sum(toShape: rhs.shape)]
         }
     }
@@ -26,7 +26,7 @@ extension Tensor {
     /// Elementwise difference, as `x - y`.
     public static func - (lhs: Tensor, rhs: Tensor) -> Tensor {
         let out = subValues(lhs, rhs, dtype: DType.promoted(lhs.dtype, rhs.dtype))
-        return record(out, "SubBackward0", inputs: [lhs, rhs]) { g in
+        return record(out, "SubBackward0", inputs: [lhs, rhs], saves: []) { g in
             [g.sum(toShape: lhs.shape), rhs.requiresGrad ? (-g).sum(toShape: rhs.shape) : nil]
         }
     }
@@ -34,7 +34,7 @@ extension Tensor {
     /// Elementwise product (the Hadamard product ⊙ of §2.3), as `x * y`.
     public static func * (lhs: Tensor, rhs: Tensor) -> Tensor {
         let out = mulValues(lhs, rhs, dtype: DType.promoted(lhs.dtype, rhs.dtype))
-        return record(out, "MulBackward0", inputs: [lhs, rhs]) { g in
+        return record(out, "MulBackward0", inputs: [lhs, rhs], saves: productSaves(lhs, rhs)) { g in
             [lhs.requiresGrad ? (g * rhs).sum(toShape: lhs.shape) : nil,
              rhs.requiresGrad ? (g * lhs).sum(toShape: rhs.shape) : nil]
         }
@@ -44,7 +44,8 @@ extension Tensor {
     public static func / (lhs: Tensor, rhs: Tensor) -> Tensor {
         let out = divValues(lhs, rhs)
         let quotient = out.detach()  // captured without its graph node: no reference cycle
-        return record(out, "DivBackward0", inputs: [lhs, rhs]) { g in
+        return record(out, "DivBackward0", inputs: [lhs, rhs],
+                      saves: rhs.requiresGrad ? [rhs, quotient] : [rhs]) { g in
             [lhs.requiresGrad ? (g / rhs).sum(toShape: lhs.shape) : nil,
              rhs.requiresGrad ? (-(g * quotient) / rhs).sum(toShape: rhs.shape) : nil]
         }
@@ -57,7 +58,8 @@ extension Tensor {
             Foundation.pow($0, $1)
         }
         let power = out.detach()
-        return record(out, "PowBackward1", inputs: [lhs, rhs]) { g in
+        let saves = rhs.requiresGrad ? [lhs, rhs, power] : [lhs, rhs]
+        return record(out, "PowBackward1", inputs: [lhs, rhs], saves: saves) { g in
             [lhs.requiresGrad ? (g * rhs * lhs ** (rhs - 1)).sum(toShape: lhs.shape) : nil,
              rhs.requiresGrad ? (g * power * lhs.log()).sum(toShape: rhs.shape) : nil]
         }
@@ -66,7 +68,7 @@ extension Tensor {
     /// Elementwise negation, as `-x`.
     public static prefix func - (x: Tensor) -> Tensor {
         let out = x.negValues(dtype: x.dtype == .bool ? .int64 : x.dtype)
-        return record(out, "NegBackward0", inputs: [x]) { g in [-g] }
+        return record(out, "NegBackward0", inputs: [x], saves: []) { g in [-g] }
     }
 
     // Operators with a `Float` operand serve Swift variables (`x * lr`). They are disfavored so

@@ -42,7 +42,7 @@ extension Tensor {
             }
         }
         let picked = winners
-        return record(out, "MaxPool2DWithIndicesBackward0", inputs: [x]) { grad in
+        return record(out, "MaxPool2DWithIndicesBackward0", inputs: [x], saves: []) { grad in
             let dy = grad.contiguous()
             let dx = Tensor.zeros(x.shape)
             let d = dx.storage.pointer, gy = dy.base
@@ -100,7 +100,7 @@ extension Tensor {
                 windows.average(src + plane &* (g.h &* g.w), into: dst + plane &* windows.outputSize)
             }
         }
-        return record(out, name, inputs: [x]) { grad in
+        return record(out, name, inputs: [x], saves: []) { grad in
             let dy = grad.contiguous()
             let dx = Tensor(uninitializedShape: x.shape)
             let d = dx.storage.pointer, gy = dy.base

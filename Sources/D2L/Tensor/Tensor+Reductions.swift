@@ -55,7 +55,7 @@ extension Tensor {
         let (out, layout) = reduceRows(axes, keepDims: keepDims, dtype: dtype == .bool ? .int64 : dtype,
                                        operation: "sum") { p, n in Tensor.rowSum(p, n) }
         let inputShape = shape
-        return Tensor.record(out, axes == nil ? "SumBackward0" : "SumBackward1", inputs: [self]) { g in
+        return Tensor.record(out, axes == nil ? "SumBackward0" : "SumBackward1", inputs: [self], saves: []) { g in
             [g.reshape(layout.keptShape).broadcast(to: inputShape)]
         }
     }
@@ -86,7 +86,7 @@ extension Tensor {
         }
         let inputShape = shape
         let n = Float(layout.inner)
-        return Tensor.record(out, axes == nil ? "MeanBackward0" : "MeanBackward1", inputs: [self]) { g in
+        return Tensor.record(out, axes == nil ? "MeanBackward0" : "MeanBackward1", inputs: [self], saves: []) { g in
             [(g.reshape(layout.keptShape) / n).broadcast(to: inputShape)]
         }
     }
@@ -124,7 +124,8 @@ extension Tensor {
         }
         let inputShape = shape
         let best = out.detach().reshape(layout.keptShape)
-        return Tensor.record(out, largest ? "MaxBackward1" : "MinBackward1", inputs: [self]) { [self] g in
+        return Tensor.record(out, largest ? "MaxBackward1" : "MinBackward1", inputs: [self],
+                             saves: [self, best]) { [self] g in
             // The gradient goes to the positions holding the extreme value, split among ties.
             let hits = (self == best).to(.float32)
             let ties = hits.sum(axes: axes, keepDims: true)
@@ -196,7 +197,7 @@ extension Tensor {
     public func cumsum(axis: Int) -> Tensor {
         let a = Shape.normalizeAxis(axis, ndim: ndim, operation: "cumsum")
         let out = scanLastAxis(moving: a, reverse: false, dtype: dtype == .bool ? .int64 : dtype)
-        return Tensor.record(out, "CumsumBackward0", inputs: [self]) { g in
+        return Tensor.record(out, "CumsumBackward0", inputs: [self], saves: []) { g in
             // Each input feeds every later output, so its gradient sums g from its position on.
             [g.scanLastAxis(moving: a, reverse: true, dtype: .float32)]
         }
