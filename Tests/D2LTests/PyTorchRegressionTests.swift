@@ -19,6 +19,69 @@ final class PyTorchRegressionTests: XCTestCase {
         }
     }
 
+    // MARK: max / min along an axis: the gradient goes to the argmax
+
+    func testMaxAlongAxisGivesTiedGradientToArgmax() {
+        // torch.max(x, dim=1) returns index 1 and sends the whole gradient there.
+        let x = Tensor([[1.0, 3, 3, 0]]).requiresGrad()
+        x.max(axis: 1).sum().backward()
+        XCTAssertEqual(x.grad!.toArray(), [0, 1, 0, 0])
+
+        let y = Tensor([[1.0, 0, 0, 3]]).requiresGrad()
+        y.min(axis: 1).sum().backward()
+        XCTAssertEqual(y.grad!.toArray(), [0, 1, 0, 0])
+
+        // Along the first axis (the reduced axis is moved last inside the kernel).
+        let z = Tensor([[2.0, 1], [2, 5], [0, 5]]).requiresGrad()
+        let m = z.max(axis: 0, keepDims: true)
+        XCTAssertEqual(m.toArray(), [2, 5])
+        XCTAssertEqual(m.shape, [1, 2])
+        (m * Tensor([[10.0, 20]])).sum().backward()
+        XCTAssertEqual(z.grad!.toArray(), [10, 0, 0, 20, 0, 0])
+        XCTAssertEqual(m.gradFn?.name, "MaxBackward0")
+    }
+
+    func testWholeTensorMaxSplitsTiedGradientEvenly() {
+        // torch.max(x) without dim follows amax: ties share the gradient equally.
+        let x = Tensor([[1.0, 3, 3, 0]]).requiresGrad()
+        x.max().backward()
+        XCTAssertEqual(x.grad!.toArray(), [0, 0.5, 0.5, 0])
+        let y = Tensor([2.0, -1, -1, -1]).requiresGrad()
+        y.min().backward()
+        assertClose(y.grad!, [0, 1.0 / 3, 1.0 / 3, 1.0 / 3], shape: [4])
+    }
+
+    // MARK: NaN propagates
+
+    func testNaNPropagatesThroughMaxMinAndArgmax() {
+        let x = Tensor([1, 2, nan, 0.5]).requiresGrad()
+        let m = x.max()
+        XCTAssertTrue(m.item().isNaN, "max of [1, 2, nan, 0.5] is nan in PyTorch, got \(m.item())")
+        XCTAssertTrue(x.min().item().isNaN)
+        XCTAssertEqual(x.argmax().toIntArray(), [2])
+        XCTAssertEqual(x.argmin().toIntArray(), [2])
+        m.backward()
+        XCTAssertEqual(x.grad!.toArray(), [0, 0, 1, 0], "the gradient goes to the NaN")
+
+        // Several NaNs: max() shares the gradient among them; argmax picks the first.
+        let twice = Tensor([nan, 2, nan, 0.5]).requiresGrad()
+        twice.max().backward()
+        XCTAssertEqual(twice.grad!.toArray(), [0.5, 0, 0.5, 0])
+        XCTAssertEqual(Tensor([[3, 2, nan, nan]]).argmax(axis: 1).toIntArray(), [2])
+        XCTAssertEqual(Tensor([[3, 2, nan, nan]]).argmin(axis: 1).toIntArray(), [2])
+
+        // Along an axis, with the NaN first in one row: only that entry gets the gradient.
+        let rows = Tensor([[nan, 2, 1], [1, nan, 3]]).requiresGrad()
+        let values = rows.max(axis: 1)
+        assertSameValues(values, [nan, nan])
+        values.sum().backward()
+        XCTAssertEqual(rows.grad!.toArray(), [1, 0, 0, 0, 1, 0])
+        let low = Tensor([[nan, 2, 1], [1, nan, 3]]).requiresGrad()
+        assertSameValues(low.min(axis: 1), [nan, nan])
+        low.min(axis: 1).sum().backward()
+        XCTAssertEqual(low.grad!.toArray(), [1, 0, 0, 0, 1, 0])
+    }
+
     // MARK: version counter
 
     func testInPlaceChangeOfATensorBackwardDoesNotReadIsAllowed() {
