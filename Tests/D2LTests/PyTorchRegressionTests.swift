@@ -82,6 +82,20 @@ final class PyTorchRegressionTests: XCTestCase {
         XCTAssertEqual(low.grad!.toArray(), [1, 0, 0, 0, 1, 0])
     }
 
+    func testNaNPropagatesThroughMaxPool2d() {
+        let x = Tensor(shape: [1, 1, 4, 4], values: [1, nan, 2, 0,
+                                                   0.5, 3, nan, 1,
+                                                   4, 1, 2, 2,
+                                                   1, 1, 1, 1]).requiresGrad()
+        let y = Tensor.maxPool2d(x, kernel: (2, 2))
+        assertSameValues(y, [nan, nan, 4, 2])
+        y.sum().backward()
+        XCTAssertEqual(x.grad!.toArray(), [0, 1, 0, 0,
+                                           0, 0, 1, 0,
+                                           1, 0, 1, 0,
+                                           0, 0, 0, 0])
+    }
+
     // MARK: version counter
 
     func testInPlaceChangeOfATensorBackwardDoesNotReadIsAllowed() {
