@@ -96,6 +96,22 @@ final class PyTorchRegressionTests: XCTestCase {
                                            0, 0, 0, 0])
     }
 
+    // MARK: powers at zero
+
+    func testPowerGradientIsZeroWhereTheFunctionIsFlat() {
+        // torch: a ** b with a = [0, 0, 2, 0], b = [2, 0, 3, -1] gives
+        // a.grad = [0, 0, 12, -inf] and b.grad = [0, 0, 5.5452, -inf].
+        let a = Tensor([0.0, 0, 2, 0]).requiresGrad(), b = Tensor([2.0, 0, 3, -1]).requiresGrad()
+        (a ** b).sum().backward()
+        assertSameValues(a.grad!, [0, 0, 12, -.infinity])
+        assertSameValues(b.grad!, [0, 0, 8 * log(Float(2)), -.infinity])
+
+        // x ** 0 with an integer literal takes the tensor-exponent path; it must agree with pow(0).
+        let x = Tensor([0.0, 2, -3]).requiresGrad()
+        (x ** 0).sum().backward()
+        XCTAssertEqual(x.grad!.toArray(), [0, 0, 0])
+    }
+
     // MARK: version counter
 
     func testInPlaceChangeOfATensorBackwardDoesNotReadIsAllowed() {

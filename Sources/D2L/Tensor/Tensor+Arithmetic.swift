@@ -52,6 +52,10 @@ extension Tensor {
     }
 
     /// Elementwise power xʸ, as `x ** y`. Derivatives: y·xʸ⁻¹ for x and xʸ·ln x for y.
+    ///
+    /// Where the formulas give 0·∞ = NaN for a function that is flat there, the gradient is 0,
+    /// as PyTorch's: for x where y = 0 (x⁰ is the constant 1, also at x = 0), and for y where
+    /// x = 0 and y ≥ 0 (0ʸ stays 0 or 1 as y grows, though ln 0 = −∞).
     public static func ** (lhs: Tensor, rhs: Tensor) -> Tensor {
         let integral = lhs.dtype.isIntegral && rhs.dtype.isIntegral
         let out = zipValues(lhs, rhs, dtype: integral ? .int64 : .float32, operation: "pow") {
@@ -60,8 +64,12 @@ extension Tensor {
         let power = out.detach()
         let saves = rhs.requiresGrad ? [lhs, rhs, power] : [lhs, rhs]
         return record(out, "PowBackward1", inputs: [lhs, rhs], saves: saves) { g in
-            [lhs.requiresGrad ? (g * rhs * lhs ** (rhs - 1)).sum(toShape: lhs.shape) : nil,
-             rhs.requiresGrad ? (g * power * lhs.log()).sum(toShape: rhs.shape) : nil]
+            [lhs.requiresGrad ? (g * zipValues(lhs, rhs, dtype: .float32, operation: "pow backward") { x, y in
+                 y == 0 ? 0 : y * Foundation.pow(x, y - 1)
+             }).sum(toShape: lhs.shape) : nil,
+             rhs.requiresGrad ? (g * power * zipValues(lhs, rhs, dtype: .float32, operation: "pow backward") { x, y in
+                 x == 0 && y >= 0 ? 0 : Foundation.log(x)
+             }).sum(toShape: rhs.shape) : nil]
         }
     }
 
