@@ -53,9 +53,9 @@ extension Tensor {
 
     /// Elementwise power xʸ, as `x ** y`. Derivatives: y·xʸ⁻¹ for x and xʸ·ln x for y.
     ///
-    /// Where the formulas give 0·∞ = NaN for a function that is flat there, the gradient is 0,
-    /// as PyTorch's: for x where y = 0 (x⁰ is the constant 1, also at x = 0), and for y where
-    /// x = 0 and y ≥ 0 (0ʸ stays 0 or 1 as y grows, though ln 0 = −∞).
+    /// At x = 0 the formulas meet 0·∞ and ln 0 = −∞ where the function is in fact flat; there
+    /// the gradient is 0, as PyTorch's: for x where y = 0 (x⁰ is the constant 1, also at
+    /// x = 0), and for y where x = 0 and y ≥ 0 (0ʸ is 0 for every y > 0; PyTorch keeps 0 at y = 0).
     public static func ** (lhs: Tensor, rhs: Tensor) -> Tensor {
         let integral = lhs.dtype.isIntegral && rhs.dtype.isIntegral
         let out = zipValues(lhs, rhs, dtype: integral ? .int64 : .float32, operation: "pow") {
