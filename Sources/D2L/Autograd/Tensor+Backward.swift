@@ -8,6 +8,8 @@ extension Tensor {
     ///
     /// The graph is walked in reverse topological order, so a tensor used by several operations
     /// receives the sum of all their contributions before its own gradient is propagated.
+    /// An operation whose saved inputs (or output) were changed in place since it ran stops the
+    /// walk with a message naming it, as PyTorch does, rather than give a wrong gradient.
     public func backward(gradient: Tensor? = nil) {
         check(requiresGrad,
               "backward: this tensor does not require grad and has no grad_fn; "
@@ -32,6 +34,7 @@ extension Tensor {
                     tensor.accumulateGrad(g)
                     continue
                 }
+                node.checkSavedVersions()
                 let inputGrads = node.backward(g)
                 for (input, inputGrad) in zip(node.inputs, inputGrads) {
                     guard input.requiresGrad, let inputGrad else { continue }

@@ -18,7 +18,7 @@ extension Tensor {
     /// Elementwise sum, as `x + y`.
     public static func + (lhs: Tensor, rhs: Tensor) -> Tensor {
         let out = addValues(lhs, rhs, dtype: DType.promoted(lhs.dtype, rhs.dtype))
-        return record(out, "AddBackward0", inputs: [lhs, rhs]) { g in
+        return record(out, "AddBackward0", inputs: [lhs, rhs], saves: []) { g in
             [g.sum(toShape: lhs.shape), g.sum(toShape: rhs.shape)]
         }
     }
@@ -26,7 +26,7 @@ extension Tensor {
     /// Elementwise difference, as `x - y`.
     public static func - (lhs: Tensor, rhs: Tensor) -> Tensor {
         let out = subValues(lhs, rhs, dtype: DType.promoted(lhs.dtype, rhs.dtype))
-        return record(out, "SubBackward0", inputs: [lhs, rhs]) { g in
+        return record(out, "SubBackward0", inputs: [lhs, rhs], saves: []) { g in
             [g.sum(toShape: lhs.shape), rhs.requiresGrad ? (-g).sum(toShape: rhs.shape) : nil]
         }
     }
@@ -34,7 +34,7 @@ extension Tensor {
     /// Elementwise product (the Hadamard product ⊙ of §2.3), as `x * y`.
     public static func * (lhs: Tensor, rhs: Tensor) -> Tensor {
         let out = mulValues(lhs, rhs, dtype: DType.promoted(lhs.dtype, rhs.dtype))
-        return record(out, "MulBackward0", inputs: [lhs, rhs]) { g in
+        return record(out, "MulBackward0", inputs: [lhs, rhs], saves: productSaves(lhs, rhs)) { g in
             [lhs.requiresGrad ? (g * rhs).sum(toShape: lhs.shape) : nil,
              rhs.requiresGrad ? (g * lhs).sum(toShape: rhs.shape) : nil]
         }
@@ -44,29 +44,39 @@ extension Tensor {
     public static func / (lhs: Tensor, rhs: Tensor) -> Tensor {
         let out = divValues(lhs, rhs)
         let quotient = out.detach()  // captured without its graph node: no reference cycle
-        return record(out, "DivBackward0", inputs: [lhs, rhs]) { g in
+        return record(out, "DivBackward0", inputs: [lhs, rhs],
+                      saves: rhs.requiresGrad ? [rhs, quotient] : [rhs]) { g in
             [lhs.requiresGrad ? (g / rhs).sum(toShape: lhs.shape) : nil,
              rhs.requiresGrad ? (-(g * quotient) / rhs).sum(toShape: rhs.shape) : nil]
         }
     }
 
     /// Elementwise power xʸ, as `x ** y`. Derivatives: y·xʸ⁻¹ for x and xʸ·ln x for y.
+    ///
+    /// At x = 0 the formulas meet 0·∞ and ln 0 = −∞ where the function is in fact flat; there
+    /// the gradient is 0, as PyTorch's: for x where y = 0 (x⁰ is the constant 1, also at
+    /// x = 0), and for y where x = 0 and y ≥ 0 (0ʸ is 0 for every y > 0; PyTorch keeps 0 at y = 0).
     public static func ** (lhs: Tensor, rhs: Tensor) -> Tensor {
         let integral = lhs.dtype.isIntegral && rhs.dtype.isIntegral
         let out = zipValues(lhs, rhs, dtype: integral ? .int64 : .float32, operation: "pow") {
             Foundation.pow($0, $1)
         }
         let power = out.detach()
-        return record(out, "PowBackward1", inputs: [lhs, rhs]) { g in
-            [lhs.requiresGrad ? (g * rhs * lhs ** (rhs - 1)).sum(toShape: lhs.shape) : nil,
-             rhs.requiresGrad ? (g * power * lhs.log()).sum(toShape: rhs.shape) : nil]
+        let saves = rhs.requiresGrad ? [lhs, rhs, power] : [lhs, rhs]
+        return record(out, "PowBackward1", inputs: [lhs, rhs], saves: saves) { g in
+            [lhs.requiresGrad ? (g * zipValues(lhs, rhs, dtype: .float32, operation: "pow backward") { x, y in
+                 y == 0 ? 0 : y * Foundation.pow(x, y - 1)
+             }).sum(toShape: lhs.shape) : nil,
+             rhs.requiresGrad ? (g * power * zipValues(lhs, rhs, dtype: .float32, operation: "pow backward") { x, y in
+                 x == 0 && y >= 0 ? 0 : Foundation.log(x)
+             }).sum(toShape: rhs.shape) : nil]
         }
     }
 
     /// Elementwise negation, as `-x`.
     public static prefix func - (x: Tensor) -> Tensor {
         let out = x.negValues(dtype: x.dtype == .bool ? .int64 : x.dtype)
-        return record(out, "NegBackward0", inputs: [x]) { g in [-g] }
+        return record(out, "NegBackward0", inputs: [x], saves: []) { g in [-g] }
     }
 
     // Operators with a `Float` operand serve Swift variables (`x * lr`). They are disfavored so

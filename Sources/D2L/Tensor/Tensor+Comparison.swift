@@ -54,7 +54,7 @@ extension Tensor {
         }
         let out = zipValues(mask, a, dtype: chosenB.dtype, operation: "where") { m, x in m != 0 ? x : 0 }
         zipValues(out, chosenB, into: out) { x, y in x + y }
-        return record(out, "WhereBackward0", inputs: [a, b]) { g in
+        return record(out, "WhereBackward0", inputs: [a, b], saves: []) { g in
             [a.requiresGrad ? (g * mask).sum(toShape: a.shape) : nil,
              b.requiresGrad ? (g * (1 - mask)).sum(toShape: b.shape) : nil]
         }

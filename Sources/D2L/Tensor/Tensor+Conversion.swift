@@ -42,7 +42,7 @@ extension Tensor {
         switch newType {
         case .float32:
             let out = mapValues(dtype: .float32) { $0 }
-            return Tensor.record(out, "ToCopyBackward0", inputs: [self]) { g in [g] }
+            return Tensor.record(out, "ToCopyBackward0", inputs: [self], saves: []) { g in [g] }
         case .int64:
             return mapValues(dtype: .int64) { $0.rounded(.towardZero) }
         case .bool:

@@ -30,7 +30,7 @@ extension Tensor {
         let out = Tensor(uninitializedShape: [g.n, plan.outChannels, g.oh, g.ow])
         plan.forward(input.base, kernels.base, shift?.base, into: out.storage.pointer)
         let inputs = bias.map { [x, weight, $0] } ?? [x, weight]
-        return record(out, "ConvolutionBackward0", inputs: inputs) { grad in
+        return record(out, "ConvolutionBackward0", inputs: inputs, saves: [x, weight]) { grad in
             let dy = grad.contiguous()
             let dx = x.requiresGrad ? Tensor(uninitializedShape: x.shape) : nil
             let dw = weight.requiresGrad ? Tensor(uninitializedShape: weight.shape) : nil

@@ -3,15 +3,18 @@
 // the storage object — stays the same.
 
 extension Tensor {
-    /// Stops when an in-place change would corrupt autograd: a tensor that requires gradients
-    /// may only be modified inside `noGrad { }` (as a parameter update is).
-    func checkInPlaceAllowed(_ operation: String) {
+    /// Starts every in-place write (`+=`, `fill`, `copy(from:)`, subscript assignment). Stops when
+    /// the change would corrupt autograd: a tensor that requires gradients may only be modified
+    /// inside `noGrad { }` (as a parameter update is). Then raises the storage's version, so a
+    /// backward that saved these values before the write can tell that they are gone.
+    func prepareInPlaceWrite(_ operation: String) {
         check(!(GradMode.isEnabled && requiresGrad),
               "\(operation): a tensor that requires grad (shape \(shape)) cannot be changed in place "
               + "while gradients are recorded; wrap the update in noGrad { }")
         for (d, s) in zip(shape, strides) where s == 0 && d > 1 {
             failCheck("\(operation): cannot write into an expanded (broadcast) view of shape \(shape)")
         }
+        storage.version &+= 1
     }
 
     /// The four in-place arithmetic updates.
@@ -19,7 +22,7 @@ extension Tensor {
 
     /// Applies `update` elementwise with `other` (broadcast), storing into this tensor's storage.
     private func updateInPlace(_ other: Tensor, _ update: Update, operation: String) {
-        checkInPlaceAllowed(operation)
+        prepareInPlaceWrite(operation)
         let resultType = update == .div ? DType.float32 : DType.promoted(dtype, other.dtype)
         check(resultType == dtype || dtype == .float32,
               "\(operation): result type \(resultType) cannot be stored in a \(dtype) tensor in place")
@@ -71,7 +74,7 @@ extension Tensor {
 
     /// Sets every element to `value` in place, as `x.fill_(value)`.
     public func fill(_ value: Float) {
-        checkInPlaceAllowed("fill")
+        prepareInPlaceWrite("fill")
         if dtype.isIntegral { Tensor.checkExactIntegers([value], operation: "fill") }
         if isContiguous {
             base.update(repeating: value, count: count)
@@ -84,7 +87,7 @@ extension Tensor {
     /// Copies `source` (broadcast to this shape) into this tensor's storage, as `x.copy_(src)`
     /// or `Z[:] = X + Y`.
     public func copy(from source: Tensor) {
-        checkInPlaceAllowed("copy")
+        prepareInPlaceWrite("copy")
         Kernels.scatter(source.detach().converted(forStoringIn: dtype).broadcastForWrite(to: shape, operation: "copy"),
                         into: self)
     }

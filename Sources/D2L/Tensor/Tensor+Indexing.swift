@@ -43,7 +43,7 @@ extension Tensor {
         let inputShape = shape
         guard let advanced = plan.advanced else {
             let result = plan.view(of: self)
-            return Tensor.record(result, "SliceBackward0", inputs: [self]) { g in
+            return Tensor.record(result, "SliceBackward0", inputs: [self], saves: []) { g in
                 let full = Tensor.zeros(inputShape)
                 Kernels.scatter(g, into: IndexPlan(indices, on: full).view(of: full))
                 return [full]
@@ -55,7 +55,7 @@ extension Tensor {
         for (i, block) in blocks.enumerated() {
             Kernels.gather(block, into: out.storage.pointer + i * blockSize)
         }
-        return Tensor.record(out, "IndexBackward0", inputs: [self]) { g in
+        return Tensor.record(out, "IndexBackward0", inputs: [self], saves: []) { g in
             // Scatter-add: an entry picked twice receives both gradients.
             let full = Tensor.zeros(inputShape)
             let targets = advanced.blocks(in: IndexPlan(indices, on: full).view(of: full))
@@ -70,7 +70,7 @@ extension Tensor {
     // MARK: Writing
 
     private func assign(_ newValue: Tensor, to indices: [TensorIndex]) {
-        checkInPlaceAllowed("index assignment")
+        prepareInPlaceWrite("index assignment")
         let value = newValue.converted(forStoringIn: dtype)
         let plan = IndexPlan(indices, on: self)
         let target = plan.view(of: self)

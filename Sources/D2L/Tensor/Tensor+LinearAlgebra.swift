@@ -53,7 +53,7 @@ extension Tensor {
         // Integer operands give an integer product, as PyTorch (exact while it stays below 2²⁴).
         let result = a.dtype.isIntegral && b.dtype.isIntegral
             ? Tensor(storage: out.storage, shape: out.shape, strides: out.strides, offset: out.offset, dtype: .int64) : out
-        return record(result, "MmBackward0", inputs: [a, b]) { g in
+        return record(result, "MmBackward0", inputs: [a, b], saves: productSaves(a, b)) { g in
             // d(AB)/dA = g Bᵀ and d(AB)/dB = Aᵀ g, summed over broadcast batch axes.
             [a.requiresGrad ? matmul(g, b.transpose(-1, -2)).sum(toShape: a.shape) : nil,
              b.requiresGrad ? matmul(a.transpose(-1, -2), g).sum(toShape: b.shape) : nil]

@@ -5,6 +5,10 @@
 extension Tensor {
     /// The largest value in each `kernel` window, moved by `stride`, over a border of `padding`
     /// (padding never wins), as `nn.MaxPool2d` / `F.max_pool2d` (§6.5).
+    ///
+    /// On ties the first position in the window wins and receives the gradient. A window holding
+    /// a NaN gives NaN, as in PyTorch, and its gradient goes to that NaN (the first one, where
+    /// PyTorch's CPU kernel takes the last; the output is NaN either way).
     public static func maxPool2d(_ x: Tensor, kernel: (Int, Int), stride: (Int, Int)? = nil,
                                  padding: (Int, Int) = (0, 0)) -> Tensor {
         let g = ConvGeometry(input: x.shape, kernel: kernel, stride: stride ?? kernel, padding: padding, operation: "maxPool2d")
@@ -23,14 +27,20 @@ extension Tensor {
                     for i in 0..<g.oh {
                         for j in 0..<g.ow {
                             var value = -Float.infinity, index = -1
-                            for a in 0..<g.kh {
+                            window: for a in 0..<g.kh {
                                 let y = i * g.sh - g.ph + a
                                 if y < 0 || y >= g.h { continue }
                                 for b in 0..<g.kw {
                                     let xx = j * g.sw - g.pw + b
                                     if xx < 0 || xx >= g.w { continue }
                                     let v = p[y * g.w + xx]
-                                    if v > value || index < 0 { value = v; index = y * g.w + xx }
+                                    // `value` is not NaN here, so this also takes a NaN, which
+                                    // then ends the window: NaN propagates at no extra cost.
+                                    if !(v <= value) || index < 0 {
+                                        value = v
+                                        index = y * g.w + xx
+                                        if v.isNaN { break window }
+                                    }
                                 }
                             }
                             let o = (plane * g.oh + i) * g.ow + j
@@ -42,7 +52,7 @@ extension Tensor {
             }
         }
         let picked = winners
-        return record(out, "MaxPool2DWithIndicesBackward0", inputs: [x]) { grad in
+        return record(out, "MaxPool2DWithIndicesBackward0", inputs: [x], saves: []) { grad in
             let dy = grad.contiguous()
             let dx = Tensor.zeros(x.shape)
             let d = dx.storage.pointer, gy = dy.base
@@ -100,7 +110,7 @@ extension Tensor {
                 windows.average(src + plane &* (g.h &* g.w), into: dst + plane &* windows.outputSize)
             }
         }
-        return record(out, name, inputs: [x]) { grad in
+        return record(out, name, inputs: [x], saves: []) { grad in
             let dy = grad.contiguous()
             let dx = Tensor(uninitializedShape: x.shape)
             let d = dx.storage.pointer, gy = dy.base

@@ -55,7 +55,7 @@ extension Tensor {
         let (out, layout) = reduceRows(axes, keepDims: keepDims, dtype: dtype == .bool ? .int64 : dtype,
                                        operation: "sum") { p, n in Tensor.rowSum(p, n) }
         let inputShape = shape
-        return Tensor.record(out, axes == nil ? "SumBackward0" : "SumBackward1", inputs: [self]) { g in
+        return Tensor.record(out, axes == nil ? "SumBackward0" : "SumBackward1", inputs: [self], saves: []) { g in
             [g.reshape(layout.keptShape).broadcast(to: inputShape)]
         }
     }
@@ -86,7 +86,7 @@ extension Tensor {
         }
         let inputShape = shape
         let n = Float(layout.inner)
-        return Tensor.record(out, axes == nil ? "MeanBackward0" : "MeanBackward1", inputs: [self]) { g in
+        return Tensor.record(out, axes == nil ? "MeanBackward0" : "MeanBackward1", inputs: [self], saves: []) { g in
             [(g.reshape(layout.keptShape) / n).broadcast(to: inputShape)]
         }
     }
@@ -105,30 +105,92 @@ extension Tensor {
 
     // MARK: Max, min, prod
 
-    /// Largest element, as `x.max()`.
-    public func max() -> Tensor { extreme(nil, keepDims: false, largest: true) }
-    /// Largest elements along `axis`, as `x.max(dim=axis).values`.
-    public func max(axis: Int, keepDims: Bool = false) -> Tensor { extreme([axis], keepDims: keepDims, largest: true) }
-    /// Smallest element, as `x.min()`.
-    public func min() -> Tensor { extreme(nil, keepDims: false, largest: false) }
-    /// Smallest elements along `axis`, as `x.min(dim=axis).values`.
-    public func min(axis: Int, keepDims: Bool = false) -> Tensor { extreme([axis], keepDims: keepDims, largest: false) }
+    // NaN propagates, as in PyTorch: a row holding a NaN has NaN as its max and its min, and
+    // its argmax / argmin is the first NaN.
 
-    private func extreme(_ axes: [Int]?, keepDims: Bool, largest: Bool) -> Tensor {
+    /// Largest element, as `x.max()`; NaN if any element is NaN.
+    ///
+    /// The gradient is shared equally by every element equal to the result (by the NaNs when
+    /// it is NaN), as `torch.max(x)` without `dim` does (the rule of `torch.amax`).
+    public func max() -> Tensor { extremeOfAll(largest: true) }
+    /// Largest elements along `axis`, as `x.max(dim=axis).values`.
+    ///
+    /// Each result is the element at `argmax(axis:)` — the first maximum, or the first NaN —
+    /// and all of its gradient goes there, as PyTorch's `max(dim)` does, even when others tie.
+    public func max(axis: Int, keepDims: Bool = false) -> Tensor { extreme(along: axis, keepDims: keepDims, largest: true) }
+    /// Smallest element, as `x.min()`; NaN if any element is NaN. Ties share the gradient, as in `max()`.
+    public func min() -> Tensor { extremeOfAll(largest: false) }
+    /// Smallest elements along `axis`, as `x.min(dim=axis).values`; the gradient goes to the
+    /// element at `argmin(axis:)`, as in `max(axis:)`.
+    public func min(axis: Int, keepDims: Bool = false) -> Tensor { extreme(along: axis, keepDims: keepDims, largest: false) }
+
+    /// Index of the first largest (or smallest) element of a row of `n` ≥ 1 values, or of its
+    /// first NaN.
+    ///
+    /// `value` is never NaN inside the loop, so `!(v <= value)` is `v > value || v.isNaN`:
+    /// NaN costs no second comparison per element.
+    @inline(__always)
+    static func extremeIndex(_ p: UnsafePointer<Float>, _ n: Int, largest: Bool) -> Int {
+        var best = 0, value = p[0]
+        if value.isNaN { return 0 }
+        var i = 1
+        while i < n {
+            let v = p[i]
+            if largest ? !(v <= value) : !(v >= value) {
+                if v.isNaN { return i }
+                best = i
+                value = v
+            }
+            i += 1
+        }
+        return best
+    }
+
+    private func extremeOfAll(largest: Bool) -> Tensor {
         let name = largest ? "max" : "min"
         check(count > 0, "\(name): cannot reduce an empty tensor of shape \(shape)")
-        let (out, layout) = reduceRows(axes, keepDims: keepDims, dtype: dtype, operation: name) { p, n in
-            var best = p[0]
-            for i in 1..<Swift.max(n, 1) where largest ? p[i] > best : p[i] < best { best = p[i] }
-            return best
+        let (out, _) = reduceRows(nil, keepDims: false, dtype: dtype, operation: name) { p, n in
+            p[Tensor.extremeIndex(p, n, largest: largest)]
         }
-        let inputShape = shape
-        let best = out.detach().reshape(layout.keptShape)
-        return Tensor.record(out, largest ? "MaxBackward1" : "MinBackward1", inputs: [self]) { [self] g in
-            // The gradient goes to the positions holding the extreme value, split among ties.
-            let hits = (self == best).to(.float32)
-            let ties = hits.sum(axes: axes, keepDims: true)
-            return [(g.reshape(layout.keptShape) * hits / ties).broadcast(to: inputShape)]
+        let best = out.detach()
+        return Tensor.record(out, largest ? "MaxBackward1" : "MinBackward1", inputs: [self],
+                             saves: [self, best]) { [self] g in
+            // Every element equal to the result shares its gradient; NaN equals nothing, so a
+            // NaN result is shared by the NaNs (x != x holds exactly there).
+            let hits = (best.item().isNaN ? self != self : self == best).to(.float32)
+            return [g * hits / hits.sum()]
+        }
+    }
+
+    private func extreme(along axis: Int, keepDims: Bool, largest: Bool) -> Tensor {
+        let name = largest ? "max" : "min"
+        check(count > 0, "\(name): cannot reduce an empty tensor of shape \(shape)")
+        let layout = reductionLayout([axis], operation: name)
+        let out = Tensor(uninitializedShape: keepDims ? layout.keptShape : layout.droppedShape, dtype: dtype)
+        let src = UnsafePointer(layout.rows.base), dst = out.storage.pointer
+        let inner = layout.inner
+        // Where each row's result came from, so the backward pass sends the gradient there.
+        var winners = [Int](repeating: 0, count: layout.outer)
+        winners.withUnsafeMutableBufferPointer { w in
+            let picked = w.baseAddress!
+            Kernels.parallelRanges(layout.outer, workPerItem: inner) { start, end in
+                for r in start..<end {
+                    let row = src + r &* inner
+                    let i = Tensor.extremeIndex(row, inner, largest: largest)
+                    picked[r] = i
+                    dst[r] = row[i]
+                }
+            }
+        }
+        let picked = winners, rowsShape = layout.rows.shape
+        var inverse = [Int](repeating: 0, count: layout.permutation.count)
+        for (i, a) in layout.permutation.enumerated() { inverse[a] = i }
+        return Tensor.record(out, largest ? "MaxBackward0" : "MinBackward0", inputs: [self], saves: []) { g in
+            let dy = g.contiguous()
+            let spread = Tensor.zeros(rowsShape)
+            let d = spread.storage.pointer, gy = dy.base
+            for r in 0..<picked.count { d[r &* inner &+ picked[r]] = gy[r] }
+            return [spread.permute(inverse)]
         }
     }
 
@@ -170,11 +232,12 @@ extension Tensor {
     /// Flat index of the largest element, as `x.argmax()` (an `int64` scalar).
     public func argmax() -> Tensor { argExtreme(nil, keepDims: false, largest: true) }
     /// Index of the largest element along `axis`, as `y_hat.argmax(axis=1)` (§3.6).
-    /// The first index wins on ties, as in PyTorch.
+    /// The first index wins on ties, and a NaN beats every number (the first NaN wins), as in
+    /// PyTorch.
     public func argmax(axis: Int, keepDims: Bool = false) -> Tensor {
         argExtreme([axis], keepDims: keepDims, largest: true)
     }
-    /// Flat index of the smallest element, as `x.argmin()`.
+    /// Flat index of the smallest element, as `x.argmin()`. As for `argmax`, the first NaN wins.
     public func argmin() -> Tensor { argExtreme(nil, keepDims: false, largest: false) }
     /// Index of the smallest element along `axis`.
     public func argmin(axis: Int, keepDims: Bool = false) -> Tensor {
@@ -184,9 +247,7 @@ extension Tensor {
     private func argExtreme(_ axes: [Int]?, keepDims: Bool, largest: Bool) -> Tensor {
         check(count > 0, "\(largest ? "argmax" : "argmin"): empty tensor of shape \(shape)")
         return reduceRows(axes, keepDims: keepDims, dtype: .int64, operation: largest ? "argmax" : "argmin") { p, n in
-            var best = 0
-            for i in 1..<Swift.max(n, 1) where largest ? p[i] > p[best] : p[i] < p[best] { best = i }
-            return Float(best)
+            Float(Tensor.extremeIndex(p, n, largest: largest))
         }.0
     }
 
@@ -196,7 +257,7 @@ extension Tensor {
     public func cumsum(axis: Int) -> Tensor {
         let a = Shape.normalizeAxis(axis, ndim: ndim, operation: "cumsum")
         let out = scanLastAxis(moving: a, reverse: false, dtype: dtype == .bool ? .int64 : dtype)
-        return Tensor.record(out, "CumsumBackward0", inputs: [self]) { g in
+        return Tensor.record(out, "CumsumBackward0", inputs: [self], saves: []) { g in
             // Each input feeds every later output, so its gradient sums g from its position on.
             [g.scanLastAxis(moving: a, reverse: true, dtype: .float32)]
         }

@@ -8,7 +8,7 @@ extension Tensor {
     public func exp() -> Tensor {
         let out = expValues()
         let y = out.detach()  // the output without its graph node, so the closure cannot form a cycle
-        return Tensor.record(out, "ExpBackward0", inputs: [self]) { g in [g * y] }
+        return Tensor.record(out, "ExpBackward0", inputs: [self], saves: [y]) { g in [g * y] }
     }
 
     /// Natural logarithm, as `torch.log`. Derivative: 1/x.
@@ -21,7 +21,7 @@ extension Tensor {
     public func sqrt() -> Tensor {
         let out = sqrtValues()
         let y = out.detach()
-        return Tensor.record(out, "SqrtBackward0", inputs: [self]) { g in [g * 0.5 / y] }
+        return Tensor.record(out, "SqrtBackward0", inputs: [self], saves: [y]) { g in [g * 0.5 / y] }
     }
 
     /// Absolute value, as `torch.abs`. Derivative: the sign of x (0 at 0, as PyTorch).
@@ -51,7 +51,7 @@ extension Tensor {
     public func tanh() -> Tensor {
         let out = tanhValues()
         let y = out.detach()
-        return Tensor.record(out, "TanhBackward0", inputs: [self]) { g in
+        return Tensor.record(out, "TanhBackward0", inputs: [self], saves: [y]) { g in
             [Tensor.tanhGrad(g, output: y)]
         }
     }
@@ -61,7 +61,7 @@ extension Tensor {
     public func sigmoid() -> Tensor {
         let out = sigmoidValues()
         let y = out.detach()
-        return Tensor.record(out, "SigmoidBackward0", inputs: [self]) { g in
+        return Tensor.record(out, "SigmoidBackward0", inputs: [self], saves: [y]) { g in
             [Tensor.sigmoidGrad(g, output: y)]
         }
     }
@@ -84,7 +84,7 @@ extension Tensor {
             let integral = dtype.isIntegral && exponent >= 0 && exponent.rounded() == exponent
             out = mapValues(dtype: integral ? .int64 : .float32) { Foundation.pow($0, exponent) }
         }
-        return Tensor.record(out, "PowBackward0", inputs: [self]) { [self] g in
+        return Tensor.record(out, "PowBackward0", inputs: [self], saves: exponent == 0 ? [] : [self]) { [self] g in
             // x⁰ is constant: its derivative is 0 everywhere, also at x = 0 where 0·0⁻¹ would be NaN.
             [exponent == 0 ? Tensor.zerosLike(g, dtype: .float32)
                 : g.zipWith(self) { gi, x in gi * exponent * Foundation.pow(x, exponent - 1) }]

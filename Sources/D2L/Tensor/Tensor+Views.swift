@@ -21,12 +21,12 @@ extension Tensor {
     /// d2l: `x.contiguous()`. Gradients flow through unchanged.
     public func contiguous() -> Tensor {
         if isContiguous { return self }
-        return Tensor.record(contiguousCopy(), "CloneBackward0", inputs: [self]) { g in [g] }
+        return Tensor.record(contiguousCopy(), "CloneBackward0", inputs: [self], saves: []) { g in [g] }
     }
 
     /// A copy with its own storage, as `x.clone()` (§2.3: `B = A.clone()`).
     public func clone() -> Tensor {
-        Tensor.record(contiguousCopy(), "CloneBackward0", inputs: [self]) { g in [g] }
+        Tensor.record(contiguousCopy(), "CloneBackward0", inputs: [self], saves: []) { g in [g] }
     }
 
     /// The same values with another shape; one length may be -1 and is then inferred.
@@ -39,7 +39,7 @@ extension Tensor {
         let source = isContiguous ? self : contiguousCopy()
         let result = source.view(shape: target, strides: Shape.contiguousStrides(target))
         let inputShape = shape
-        return Tensor.record(result, "ViewBackward0", inputs: [self]) { g in [g.reshape(inputShape)] }
+        return Tensor.record(result, "ViewBackward0", inputs: [self], saves: []) { g in [g.reshape(inputShape)] }
     }
 
     /// Variadic form: `x.reshape(3, 4)`, `x.reshape(-1, 4)`.
@@ -93,7 +93,7 @@ extension Tensor {
         let result = view(shape: axes.map { shape[$0] }, strides: axes.map { strides[$0] })
         var inverse = [Int](repeating: 0, count: ndim)
         for (i, a) in axes.enumerated() { inverse[a] = i }
-        return Tensor.record(result, "PermuteBackward0", inputs: [self]) { g in [g.permute(inverse)] }
+        return Tensor.record(result, "PermuteBackward0", inputs: [self], saves: []) { g in [g.permute(inverse)] }
     }
 
     /// Variadic form: `x.permute(2, 0, 1)`.
@@ -111,7 +111,7 @@ extension Tensor {
         }
         let result = view(shape: keep.map { shape[$0] }, strides: keep.map { strides[$0] })
         let inputShape = shape
-        return Tensor.record(result, "SqueezeBackward0", inputs: [self]) { g in [g.reshape(inputShape)] }
+        return Tensor.record(result, "SqueezeBackward0", inputs: [self], saves: []) { g in [g.reshape(inputShape)] }
     }
 
     /// Inserts an axis of length 1 at `axis`, as `x.unsqueeze(0)`.
@@ -122,7 +122,7 @@ extension Tensor {
         newStrides.insert(a < ndim ? strides[a] * shape[a] : 1, at: a)
         let result = view(shape: newShape, strides: newStrides)
         let inputShape = shape
-        return Tensor.record(result, "UnsqueezeBackward0", inputs: [self]) { g in [g.reshape(inputShape)] }
+        return Tensor.record(result, "UnsqueezeBackward0", inputs: [self], saves: []) { g in [g.reshape(inputShape)] }
     }
 
     /// Repeats axes of length 1 (and adds leading axes) without copying, as `x.expand(3, 4)`.
@@ -148,6 +148,6 @@ extension Tensor {
         }
         let result = view(shape: target, strides: newStrides)
         let inputShape = shape
-        return Tensor.record(result, "ExpandBackward0", inputs: [self]) { g in [g.sum(toShape: inputShape)] }
+        return Tensor.record(result, "ExpandBackward0", inputs: [self], saves: []) { g in [g.sum(toShape: inputShape)] }
     }
 }

@@ -9,6 +9,12 @@ public final class TensorStorage {
     public let pointer: UnsafeMutablePointer<Float>
     /// Number of `Float`s in the buffer.
     public let count: Int
+    /// How many in-place writes (`+=`, `copy(from:)`, subscript assignment, `fill`, ...) this
+    /// buffer has seen, shared by every view of it. Autograd notes it when an operation saves a
+    /// tensor for backward and refuses to run that backward if it has changed since.
+    ///
+    /// d2l: PyTorch's `x._version`.
+    public internal(set) var version = 0
 
     /// Allocates `count` values, set to zero.
     public init(count: Int) {
