@@ -128,6 +128,15 @@ final class PyTorchRegressionTests: XCTestCase {
         noGrad { w *= 10 }
         product.backward()
         XCTAssertEqual(w.grad!.toArray(), [3, 4])
+
+        // Joining, flipping, gathering and masking only move gradients around, so their inputs
+        // may change too.
+        let a = Tensor([1.0, 2]).requiresGrad(), b = Tensor([5.0])
+        let joined = (Tensor.cat([a, b], dim: 0).flip([0]) * Tensor([1.0, 2, 3])).sum()
+            + a.maskedFill(Tensor([true, false]), value: 0).sum() + a.indexSelect(dim: 0, index: Tensor([1]).to(.int64)).sum()
+        noGrad { a += 1; b += 1 }
+        joined.backward()
+        XCTAssertEqual(a.grad!.toArray(), [3, 4])  // 3 through the flip; 2 + 1 + 1 for a₁
     }
 
     func testParameterUpdatesBetweenIterationsKeepTraining() {

@@ -9,7 +9,7 @@ extension Tensor {
     public func flip(_ axes: [Int]) -> Tensor {
         let flipped = Shape.normalizeAxes(axes, ndim: ndim, operation: "flip")
         let out = flipView(flipped).contiguousCopy()
-        return Tensor.record(out, "FlipBackward0", inputs: [self]) { g in
+        return Tensor.record(out, "FlipBackward0", inputs: [self], saves: []) { g in
             [g.flipView(flipped).contiguousCopy()]
         }
     }

@@ -49,7 +49,7 @@ extension Tensor {
             copyBlocks(rows, from: table.base, outer: 1, axisLength: vocabulary, inner: width,
                        into: out.storage.pointer)
         }
-        return record(out, "EmbeddingBackward0", inputs: [weight]) { g in
+        return record(out, "EmbeddingBackward0", inputs: [weight], saves: []) { g in
             let grad = Tensor.zeros(weight.shape)
             let gc = g.contiguous()
             withExtendedLifetime(gc) {
@@ -87,7 +87,7 @@ extension Tensor {
                               into: out.storage.pointer)
         }
         let inputShape = shape
-        return Tensor.record(out, "IndexSelectBackward0", inputs: [self]) { g in
+        return Tensor.record(out, "IndexSelectBackward0", inputs: [self], saves: []) { g in
             let grad = Tensor.zeros(inputShape)
             let gc = g.contiguous()
             withExtendedLifetime(gc) {
@@ -119,7 +119,7 @@ extension Tensor {
         let src = UnsafePointer(source.base), dst = out.storage.pointer
         withExtendedLifetime(source) { walk.forEach { flat, offset in dst[flat] = src[offset] } }
         let inputShape = shape
-        return Tensor.record(out, "GatherBackward0", inputs: [self]) { g in
+        return Tensor.record(out, "GatherBackward0", inputs: [self], saves: []) { g in
             let grad = Tensor.zeros(inputShape)
             let gc = g.contiguous()
             let gp = UnsafePointer(gc.base), dp = grad.storage.pointer
@@ -141,7 +141,7 @@ extension Tensor {
               "maskedFill: mask of shape \(mask.shape) cannot be broadcast to the tensor's shape \(shape)")
         if dtype.isIntegral { Tensor.checkExactIntegers([value], operation: "maskedFill") }
         let out = Tensor.maskedFillValues(self, mask, value: value, dtype: dtype)
-        return Tensor.record(out, "MaskedFillBackward0", inputs: [self]) { g in
+        return Tensor.record(out, "MaskedFillBackward0", inputs: [self], saves: []) { g in
             [Tensor.maskedFillValues(g, mask, value: 0, dtype: .float32)]
         }
     }

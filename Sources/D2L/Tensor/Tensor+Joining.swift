@@ -37,7 +37,7 @@ extension Tensor {
         }
         let sizes = tensors.map { $0.shape[axis] }
         let needed = tensors.map(\.requiresGrad), outShape = shape
-        return record(out, "CatBackward0", inputs: tensors) { g in
+        return record(out, "CatBackward0", inputs: tensors, saves: []) { g in
             // Each input's gradient is its slab of g, cut out as contiguous blocks.
             let gc = g.contiguous()
             var offset = 0
@@ -86,7 +86,7 @@ extension Tensor {
               + "of length \(shape[a]) (shape \(shape))")
         let result = narrowView(axis: a, start: start, length: length)
         let inputShape = shape
-        return Tensor.record(result, "NarrowBackward0", inputs: [self]) { g in
+        return Tensor.record(result, "NarrowBackward0", inputs: [self], saves: []) { g in
             let full = Tensor.zeros(inputShape)
             Kernels.scatter(g, into: full.narrowView(axis: a, start: start, length: length))
             return [full]

@@ -20,7 +20,7 @@ extension Tensor {
         let out = Tensor(uninitializedShape: shape)
         layout.forward(.softmax, into: out.storage.pointer)
         let y = out.detach()
-        return Tensor.record(out, "SoftmaxBackward0", inputs: [self]) { g in
+        return Tensor.record(out, "SoftmaxBackward0", inputs: [self], saves: [out]) { g in
             [layout.backward(.softmax, gradient: g, saved: y)]
         }
     }
@@ -36,7 +36,7 @@ extension Tensor {
         let out = Tensor(uninitializedShape: shape)
         layout.forward(.logSoftmax, into: out.storage.pointer)
         let y = out.detach()
-        return Tensor.record(out, "LogSoftmaxBackward0", inputs: [self]) { g in
+        return Tensor.record(out, "LogSoftmaxBackward0", inputs: [self], saves: [out]) { g in
             [layout.backward(.logSoftmax, gradient: g, saved: y)]
         }
     }
@@ -54,7 +54,7 @@ extension Tensor {
         let out = Tensor(uninitializedShape: outShape)
         layout.forward(.logSumExp, into: out.storage.pointer)
         let y = out.detach()
-        return Tensor.record(out, "LogsumexpBackward0", inputs: [self]) { g in
+        return Tensor.record(out, "LogsumexpBackward0", inputs: [self], saves: [out]) { g in
             [layout.backward(.logSumExp, gradient: g, saved: y)]
         }
     }

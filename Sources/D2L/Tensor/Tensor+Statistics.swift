@@ -78,7 +78,7 @@ extension Tensor {
             }
         }
         let result = out.detach()
-        return Tensor.record(out, root ? "StdBackward0" : "VarBackward0", inputs: [self]) { g in
+        return Tensor.record(out, root ? "StdBackward0" : "VarBackward0", inputs: [self], saves: [self, out]) { g in
             // ∂var/∂xᵢ = 2(xᵢ − x̄)/(n − c); ∂std/∂xᵢ = (xᵢ − x̄)/((n − c)σ). Computed in the
             // moved layout, then the axes are put back.
             let gc = g.contiguous()
