@@ -32,11 +32,21 @@ public struct ByteImages {
         let size = channels * height * width
         let out = Tensor(uninitializedShape: [rows.count, channels, height, width])
         let dst = out.storage.pointer
+        let indices = Array(rows)
+        for r in indices {
+            check(r >= 0 && r < count, "ByteImages: image \(r) is out of range for \(count) images")
+        }
+        // Each image is read from a random place in a large array, so the time goes in memory
+        // latency more than in arithmetic; both cores share the batch.
         pixels.withUnsafeBufferPointer { src in
-            for (i, r) in rows.enumerated() {
-                check(r >= 0 && r < count, "ByteImages: image \(r) is out of range for \(count) images")
-                let from = src.baseAddress! + r * size, to = dst + i * size
-                for k in 0..<size { to[k] = Float(from[k]) * (1 / 255) }
+            let bytes = src.baseAddress!
+            indices.withUnsafeBufferPointer { order in
+                Kernels.parallelRanges(order.count, workPerItem: size) { start, end in
+                    for i in start..<end {
+                        let from = bytes + order[i] * size, to = dst + i * size
+                        for k in 0..<size { to[k] = Float(from[k]) * (1 / 255) }
+                    }
+                }
             }
         }
         return resize.map { resizeBilinear(out, to: $0) } ?? out

@@ -144,6 +144,11 @@ struct DivKernel: BinaryKernel { @inline(__always) func callAsFunction(_ a: Floa
 struct TanhGradKernel: BinaryKernel { @inline(__always) func callAsFunction(_ g: Float, _ y: Float) -> Float { g * (1 - y * y) } }
 /// g · y(1 − y): the derivative of the sigmoid from its output y.
 struct SigmoidGradKernel: BinaryKernel { @inline(__always) func callAsFunction(_ g: Float, _ y: Float) -> Float { g * y * (1 - y) } }
+/// p − scale·g: the SGD update, rounded as `p - (scale * g)` is.
+struct ScaledSubKernel: BinaryKernel {
+    let scale: Float
+    @inline(__always) func callAsFunction(_ p: Float, _ g: Float) -> Float { p - scale * g }
+}
 /// g where x > 0, else 0: the derivative of ReLU.
 struct ReluGradKernel: BinaryKernel { @inline(__always) func callAsFunction(_ g: Float, _ x: Float) -> Float { x > 0 ? g : 0 } }
 
@@ -178,6 +183,15 @@ extension Tensor {
     static func tanhGrad(_ g: Tensor, output y: Tensor) -> Tensor { zipValues(g, y, dtype: .float32, operation: "tanh backward", TanhGradKernel()) }
     static func sigmoidGrad(_ g: Tensor, output y: Tensor) -> Tensor { zipValues(g, y, dtype: .float32, operation: "sigmoid backward", SigmoidGradKernel()) }
     static func reluGrad(_ g: Tensor, input x: Tensor) -> Tensor { zipValues(g, x, dtype: .float32, operation: "relu backward", ReluGradKernel()) }
+
+    /// p ← p − scale·g in one pass over this contiguous tensor, with no temporary for scale·g
+    /// (the SGD step). `g` has this tensor's shape and its own storage.
+    func subtractScaledInPlace(_ g: Tensor, scale: Float) {
+        checkInPlaceAllowed("-=")
+        check(isContiguous && g.shape == shape && g.storage !== storage,
+              "-=: the fused update needs a contiguous tensor and a separate gradient of shape \(shape), got \(g.shape)")
+        Tensor.zipValues(self, g, into: self, ScaledSubKernel(scale: scale))
+    }
 
     /// Unary operations into a new tensor.
     func negValues(dtype: DType) -> Tensor { mapValues(dtype: dtype, NegKernel()) }
