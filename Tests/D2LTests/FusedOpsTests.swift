@@ -122,6 +122,21 @@ final class FusedOpsTests: XCTestCase {
         XCTAssertEqual(p.toArray(), expected.toArray(), "p − lr·g rounds the same in one pass")
     }
 
+    func testInPlaceUpdatesMatchOutOfPlaceOnesAboveTheSplitSize() {
+        // In place, the kernel reads and writes through one pointer (so the loop vectorises).
+        let a = sample([400, 300], seed: 22), b = sample([400, 300], seed: 23)
+        let sum = a + b, difference = a - b, scaled = a * 0.5
+        let x = a.clone()
+        x += b
+        XCTAssertEqual(x.toArray(), sum.toArray())
+        let z = a.clone()
+        z -= b
+        XCTAssertEqual(z.toArray(), difference.toArray())
+        let y = a.clone()
+        y *= 0.5
+        XCTAssertEqual(y.toArray(), scaled.toArray())
+    }
+
     func testBatchFromBytesMatchesPerPixelDivision() {
         // 300 images of 16×16: enough pixels for the conversion to be split over the cores.
         var pixels = [UInt8](repeating: 0, count: 300 * 256)

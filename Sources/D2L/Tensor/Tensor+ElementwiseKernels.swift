@@ -89,16 +89,28 @@ extension Tensor {
         let pa = a.base, pb = b.base
         let outShape = out.shape
         if a.shape == outShape && a.isContiguous {
+            // In place (`out` is `a`: `+=`, gradient accumulation, the SGD step) the loops read and
+            // write through one pointer. Reading through a second pointer equal to `dst` would
+            // fail the compiler's overlap check and send the loop down its scalar path.
+            let inPlace = dst == pa
             if b.count == 1 {
                 let s = pb[0]
                 Kernels.parallelRanges(n) { start, end in
-                    for i in start..<end { dst[i] = f(pa[i], s) }
+                    if inPlace {
+                        for i in start..<end { dst[i] = f(dst[i], s) }
+                    } else {
+                        for i in start..<end { dst[i] = f(pa[i], s) }
+                    }
                 }
                 return
             }
             if b.shape == outShape && b.isContiguous {
                 Kernels.parallelRanges(n) { start, end in
-                    for i in start..<end { dst[i] = f(pa[i], pb[i]) }
+                    if inPlace {
+                        for i in start..<end { dst[i] = f(dst[i], pb[i]) }
+                    } else {
+                        for i in start..<end { dst[i] = f(pa[i], pb[i]) }
+                    }
                 }
                 return
             }
