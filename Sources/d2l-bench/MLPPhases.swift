@@ -54,3 +54,43 @@ func profileMLPPhases(batches: Int, testImages: Bool) {
     }
     print("whole batch ≈ \(fixed(256 / medians[names.count - 1], 0)) examples/sec")
 }
+
+/// One training step of the MLP with the fused ops (`Tensor.linear`, the one-pass
+/// cross-entropy, the one-pass SGD update) against the same step built from the unfused ops
+/// (`matmul` with a transposed weight, a broadcast bias add, six ops of log-sum-exp, `p -= lr * g`),
+/// timed in turn on one batch so that load from elsewhere slows both alike.
+func compareFusedStep(runs: Int) {
+    print("\nMLP training step on one batch of 256, fused ops vs the same step unfused, median of \(runs) runs")
+    let g = RandomGenerator(seed: 5)
+    let X = Tensor.rand([256, 1, 28, 28], generator: g), y = Tensor.randint(0, 10, shape: [256], generator: g)
+    func parameters() -> [Tensor] {
+        [Tensor.normal(mean: 0, std: 0.01, shape: [256, 784], generator: g).requiresGrad(),
+         Tensor.zeros([256], requiresGrad: true),
+         Tensor.normal(mean: 0, std: 0.01, shape: [10, 256], generator: g).requiresGrad(),
+         Tensor.zeros([10], requiresGrad: true)]
+    }
+    let fused = parameters(), unfused = parameters()
+    let trainer = SGD(fused, lr: 0.1), loss = CrossEntropyLoss(reduction: .none)
+    let flat = X.reshape(256, 784)
+    let times = medianSeconds(runs: runs, [
+        {
+            let h = Tensor.linear(flat, fused[0], fused[1]).relu()
+            let l = loss(Tensor.linear(h, fused[2], fused[3]), y)
+            trainer.zeroGrad()
+            l.mean().backward()
+            trainer.step()
+        },
+        {
+            let h = (matmul(flat, unfused[0].T) + unfused[1]).relu()
+            let o = matmul(h, unfused[2].T) + unfused[3]
+            let shifted = o - o.max(axis: 1, keepDims: true).detach()
+            let l = shifted.exp().sum(axis: 1).log() - shifted[Tensor.arange(256), y]
+            for p in unfused { p.grad?.zero() }
+            l.mean().backward()
+            noGrad { for p in unfused { p -= 0.1 * p.grad! } }
+        },
+    ])
+    print(row(["", "fused µs", "unfused µs", "ratio"], widths: [6, 12, 12, 8]))
+    print(row(["", fixed(times[0] * 1e6, 0), fixed(times[1] * 1e6, 0), fixed(times[1] / times[0], 2)],
+              widths: [6, 12, 12, 8]))
+}

@@ -24,7 +24,8 @@ let usage = """
       mlp           the same for the concise MLP of §4.3 (784-256-10, ReLU)
       mlp-phases    microseconds per step of one MLP training batch (loading, each layer, loss,
                     backward, SGD step, accuracy), median over 200 batches (20 of the
-                    test images with --quick)
+                    test images with --quick), and one step with the fused ops against
+                    the same step built from the unfused ones
       conv          GFLOP/s of one 3x3 convolution, 64 -> 64 channels, 28x28, batch 256,
                     forward and backward (both gradients)
       lenet         LeNet (§6.6) forward + backward images/sec on batches of 256, then one
@@ -170,7 +171,10 @@ if wanted("softmax") {
 if wanted("mlp") {
     benchmarkEpoch("MLP 784-256-10 (§4.3)", lr: 0.1) { MLPConcise.makeNet(generator: $0) }
 }
-if wanted("mlp-phases") { profileMLPPhases(batches: quick ? 20 : 200, testImages: quick) }
+if wanted("mlp-phases") {
+    profileMLPPhases(batches: quick ? 20 : 200, testImages: quick)
+    compareFusedStep(runs: quick ? 5 : 51)
+}
 
 if wanted("conv") {
     let batch = quick ? 32 : 256
