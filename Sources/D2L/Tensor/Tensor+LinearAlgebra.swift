@@ -60,9 +60,9 @@ extension Tensor {
         }
     }
 
-    /// xWᵀ + b for inputs [..., in], weights [out, in] and an optional bias [out], as
-    /// `torch.nn.functional.linear(x, weight, bias)` (what `nn.Linear` calls, §3.3).
+    /// xWᵀ + b for inputs [..., in], weights [out, in] and an optional bias [out].
     ///
+    /// d2l: `torch.nn.functional.linear(x, weight, bias)`, what `nn.Linear` computes (§3.3).
     /// One GEMM does it all: the output starts as copies of the bias and the product is added
     /// to it (β = 1), so no second pass adds the bias. Backward gives the weight's gradient
     /// gᵀx directly in the [out, in] layout of `weight` (not as a transposed view), the bias's
