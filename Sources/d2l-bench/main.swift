@@ -14,7 +14,7 @@ import LinearNetworks
 import MLP
 
 let usage = """
-    usage: d2l-bench [sgemm] [elementwise] [softmax] [mlp] [conv] [lenet] [--quick] [--runs N]
+    usage: d2l-bench [sgemm] [elementwise] [softmax] [mlp] [mlp-phases] [conv] [lenet] [--quick] [--runs N]
 
       sgemm         GFLOP/s of an n x n float matrix product, n = 256...2048: D2L's matmul
                     and a direct one-thread cblas_sgemm call on the same inputs
@@ -22,6 +22,10 @@ let usage = """
       softmax       examples/sec of one epoch of concise softmax regression (§3.7) on all
                     60 000 Fashion-MNIST training images, batch 256, lr 0.1
       mlp           the same for the concise MLP of §4.3 (784-256-10, ReLU)
+      mlp-phases    microseconds per step of one MLP training batch (loading, each layer, loss,
+                    backward, SGD step, accuracy), median over 200 batches (20 of the
+                    test images with --quick), and one step with the fused ops against
+                    the same step built from the unfused ones
       conv          GFLOP/s of one 3x3 convolution, 64 -> 64 channels, 28x28, batch 256,
                     forward and backward (both gradients)
       lenet         LeNet (§6.6) forward + backward images/sec on batches of 256, then one
@@ -32,7 +36,7 @@ let usage = """
     With no section, runs them all.
     """
 
-let sectionNames = ["sgemm", "elementwise", "softmax", "mlp", "conv", "lenet"]
+let sectionNames = ["sgemm", "elementwise", "softmax", "mlp", "mlp-phases", "conv", "lenet"]
 func fail(_ message: String) -> Never {
     FileHandle.standardError.write(Data("d2l-bench: \(message)\n\n\(usage)\n".utf8))
     exit(2)
@@ -64,6 +68,9 @@ let configuration = "debug"
 #else
 let configuration = "release"
 #endif
+// A first product lets D2L set OpenBLAS up (one thread, kernels chosen for the processor) before
+// the core's name is read and before the direct cblas_sgemm calls below.
+_ = matmul(Tensor.ones([1, 1]), Tensor.ones([1, 1]))
 let blasCore = String(cString: openblas_get_corename())
 print("d2l-bench: \(configuration) build, \(ProcessInfo.processInfo.activeProcessorCount) cores, "
       + "OpenBLAS \(blasCore) (one thread per call; D2L splits large products over the cores)"
@@ -171,6 +178,10 @@ if wanted("softmax") {
 }
 if wanted("mlp") {
     benchmarkEpoch("MLP 784-256-10 (§4.3)", lr: 0.1) { MLPConcise.makeNet(generator: $0) }
+}
+if wanted("mlp-phases") {
+    profileMLPPhases(batches: quick ? 20 : 200, testImages: quick)
+    compareFusedStep(runs: quick ? 5 : 51)
 }
 
 if wanted("conv") {

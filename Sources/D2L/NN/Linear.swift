@@ -26,7 +26,6 @@ public final class Linear: Module, Layer {
     public func forward(_ x: Tensor) -> Tensor {
         check(x.shape.last == weight.shape[1],
               "Linear: input of shape \(x.shape) does not end in in_features = \(weight.shape[1])")
-        let y = matmul(x, weight.T)
-        return bias.map { y + $0 } ?? y
+        return Tensor.linear(x, weight, bias)
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// How a loss combines the per-example values.
 public enum Reduction: Sendable {
     /// One value per example.
@@ -20,7 +22,9 @@ public enum Reduction: Sendable {
 ///
 /// d2l: `nn.CrossEntropyLoss(reduction='none')` (§3.7). Computed as logsumexp(o) − o_y with the
 /// largest score subtracted first, so large logits never overflow exp and tiny probabilities
-/// never underflow to log 0 (the "LogSumExp trick" of §3.7.2).
+/// never underflow to log 0 (the "LogSumExp trick" of §3.7.2). Forward and backward are each one
+/// pass over the scores (PyTorch's `log_softmax` + `nll_loss`, fused): the gradient of row i is
+/// gᵢ·(softmax(oᵢ) − onehot(yᵢ)).
 public struct CrossEntropyLoss {
     /// How per-example losses are combined.
     public let reduction: Reduction
@@ -32,11 +36,43 @@ public struct CrossEntropyLoss {
     public func callAsFunction(_ logits: Tensor, _ labels: Tensor) -> Tensor {
         check(logits.ndim == 2 && labels.ndim == 1 && logits.shape[0] == labels.shape[0],
               "CrossEntropyLoss: expects logits [n, classes] and labels [n], got \(logits.shape) and \(labels.shape)")
-        let shift = logits.max(axis: 1, keepDims: true).detach()
-        let shifted = logits - shift
-        let logSumExp = shifted.exp().sum(axis: 1).log()
-        let picked = shifted[Tensor.arange(labels.shape[0]), labels.to(.int64)]
-        return reduction.apply(logSumExp - picked)
+        let n = logits.shape[0], classes = logits.shape[1]
+        check(classes > 0 || n == 0, "CrossEntropyLoss: logits of shape \(logits.shape) have no classes")
+        let scores = logits.isContiguous ? logits : logits.contiguousCopy()
+        let targets = labels.isContiguous ? labels : labels.contiguousCopy()
+        let o = scores.base, t = targets.base
+        // Per row: the largest score m, the label, and s = Σ exp(o − m); loss = log s − (o_y − m).
+        let losses = Tensor(uninitializedShape: [n])
+        var rowMax = [Float](repeating: 0, count: n), rowSum = [Float](repeating: 0, count: n)
+        var picked = [Int](repeating: 0, count: n)
+        let out = losses.storage.pointer
+        for i in 0..<n {
+            let label = Int(t[i])
+            check(Float(label) == t[i] && label >= 0 && label < classes,
+                  "CrossEntropyLoss: label \(t[i]) of example \(i) is not a class index in 0..<\(classes)")
+            picked[i] = label
+            let row = o + i * classes
+            var m = row[0]
+            for j in 1..<Swift.max(classes, 1) where row[j] > m { m = row[j] }
+            var sum: Float = 0
+            for j in 0..<classes { sum += fastExp(row[j] - m) }
+            rowMax[i] = m
+            rowSum[i] = sum
+            out[i] = Foundation.log(sum) - (row[label] - m)
+        }
+        // The backward reuses m and s of every row, and holds `scores` so its values stay alive.
+        let result = Tensor.record(losses, "NllLossBackward0", inputs: [logits]) { [rowMax, rowSum, picked] g in
+            let grad = Tensor(uninitializedShape: [n, classes])
+            let o = scores.base, d = grad.storage.pointer, gBase = g.base, gStride = g.strides.first ?? 0
+            for i in 0..<n {
+                let row = o + i * classes, dRow = d + i * classes
+                let gi = gBase[i * gStride], m = rowMax[i], scale = gi / rowSum[i]
+                for j in 0..<classes { dRow[j] = scale * fastExp(row[j] - m) }
+                dRow[picked[i]] -= gi
+            }
+            return [grad]
+        }
+        return reduction.apply(result)
     }
 }
 

@@ -75,7 +75,12 @@ public final class SGD {
                         }
                         g = velocities[key]!
                     }
-                    p -= rate * g
+                    // One pass without a temporary when the layout allows (values are the same).
+                    if p.isContiguous && g.shape == p.shape && g.storage !== p.storage {
+                        p.subtractScaledInPlace(g, scale: rate)
+                    } else {
+                        p -= rate * g
+                    }
                 }
             }
         }

@@ -1,5 +1,6 @@
 import COpenBLAS
 import Dispatch
+import Foundation
 
 /// The one door to OpenBLAS's `cblas_sgemm`, with one thread pool for the whole library.
 ///
@@ -10,8 +11,43 @@ import Dispatch
 /// and each core multiplies its block. Small products (the per-image products of a convolution)
 /// run on the calling thread, which may itself be one of several workers.
 enum BLAS {
-    /// Switches OpenBLAS to one thread, once, before the first product.
-    private static let singleThreaded: Void = openblas_set_num_threads(1)
+    /// Switches OpenBLAS to one thread, and to kernels that fit the processor, once, before the
+    /// first product.
+    private static let singleThreaded: Void = {
+        chooseKernelsForUnknownProcessor()
+        openblas_set_num_threads(1)
+    }()
+
+    /// OpenBLAS picks its kernels by the processor's model number, and a model newer than the
+    /// library (Debian's 0.3.21 does not know Emerald Rapids, model 207) gets the generic
+    /// "Prescott" SSE3 kernels: a 256×256 product then runs at ~20 GFLOP/s instead of ~120.
+    /// When that happened, the user did not choose a core with `OPENBLAS_CORETYPE`, and the
+    /// processor reports AVX-512 or AVX2 with FMA, the kernels are chosen again by those
+    /// features, through the same `OPENBLAS_CORETYPE` switch OpenBLAS reads at start-up.
+    private static func chooseKernelsForUnknownProcessor() {
+        let detected = String(cString: openblas_get_corename()).lowercased()
+        guard detected == "prescott", getenv("OPENBLAS_CORETYPE") == nil,
+              let cpuinfo = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8),
+              let flagLine = cpuinfo.split(separator: "\n").first(where: { $0.hasPrefix("flags") }) else { return }
+        let flags = Set(flagLine.split(separator: " ").map(String.init))
+        let core: String
+        if ["avx512f", "avx512cd", "avx512bw", "avx512dq", "avx512vl"].allSatisfy(flags.contains) {
+            core = "SkylakeX"
+        } else if flags.contains("avx2") && flags.contains("fma") {
+            core = "Haswell"
+        } else {
+            return
+        }
+        // Only a DYNAMIC_ARCH build (Debian's) can switch; other builds lack these two symbols.
+        typealias Hook = @convention(c) () -> Void
+        guard let library = dlopen(nil, RTLD_NOW),
+              let quit = dlsym(library, "gotoblas_dynamic_quit"),
+              let initialize = dlsym(library, "gotoblas_dynamic_init") else { return }
+        setenv("OPENBLAS_CORETYPE", core, 0)
+        unsafeBitCast(quit, to: Hook.self)()
+        unsafeBitCast(initialize, to: Hook.self)()
+        unsetenv("OPENBLAS_CORETYPE")
+    }
 
     /// A product is split only when every core gets at least this many multiply–adds (so from
     /// 2²² on two cores): splitting costs a few microseconds, about what 2²¹ multiply–adds take.

@@ -89,16 +89,28 @@ extension Tensor {
         let pa = a.base, pb = b.base
         let outShape = out.shape
         if a.shape == outShape && a.isContiguous {
+            // In place (`out` is `a`: `+=`, gradient accumulation, the SGD step) the loops read and
+            // write through one pointer. Reading through a second pointer equal to `dst` would
+            // fail the compiler's overlap check and send the loop down its scalar path.
+            let inPlace = dst == pa
             if b.count == 1 {
                 let s = pb[0]
                 Kernels.parallelRanges(n) { start, end in
-                    for i in start..<end { dst[i] = f(pa[i], s) }
+                    if inPlace {
+                        for i in start..<end { dst[i] = f(dst[i], s) }
+                    } else {
+                        for i in start..<end { dst[i] = f(pa[i], s) }
+                    }
                 }
                 return
             }
             if b.shape == outShape && b.isContiguous {
                 Kernels.parallelRanges(n) { start, end in
-                    for i in start..<end { dst[i] = f(pa[i], pb[i]) }
+                    if inPlace {
+                        for i in start..<end { dst[i] = f(dst[i], pb[i]) }
+                    } else {
+                        for i in start..<end { dst[i] = f(pa[i], pb[i]) }
+                    }
                 }
                 return
             }
@@ -144,6 +156,11 @@ struct DivKernel: BinaryKernel { @inline(__always) func callAsFunction(_ a: Floa
 struct TanhGradKernel: BinaryKernel { @inline(__always) func callAsFunction(_ g: Float, _ y: Float) -> Float { g * (1 - y * y) } }
 /// g · y(1 − y): the derivative of the sigmoid from its output y.
 struct SigmoidGradKernel: BinaryKernel { @inline(__always) func callAsFunction(_ g: Float, _ y: Float) -> Float { g * y * (1 - y) } }
+/// p − scale·g: the SGD update, rounded as `p - (scale * g)` is.
+struct ScaledSubKernel: BinaryKernel {
+    let scale: Float
+    @inline(__always) func callAsFunction(_ p: Float, _ g: Float) -> Float { p - scale * g }
+}
 /// g where x > 0, else 0: the derivative of ReLU.
 struct ReluGradKernel: BinaryKernel { @inline(__always) func callAsFunction(_ g: Float, _ x: Float) -> Float { x > 0 ? g : 0 } }
 
@@ -178,6 +195,15 @@ extension Tensor {
     static func tanhGrad(_ g: Tensor, output y: Tensor) -> Tensor { zipValues(g, y, dtype: .float32, operation: "tanh backward", TanhGradKernel()) }
     static func sigmoidGrad(_ g: Tensor, output y: Tensor) -> Tensor { zipValues(g, y, dtype: .float32, operation: "sigmoid backward", SigmoidGradKernel()) }
     static func reluGrad(_ g: Tensor, input x: Tensor) -> Tensor { zipValues(g, x, dtype: .float32, operation: "relu backward", ReluGradKernel()) }
+
+    /// p ← p − scale·g in one pass over this contiguous tensor, with no temporary for scale·g
+    /// (the SGD step). `g` has this tensor's shape and its own storage.
+    func subtractScaledInPlace(_ g: Tensor, scale: Float) {
+        checkInPlaceAllowed("-=")
+        check(isContiguous && g.shape == shape && g.storage !== storage,
+              "-=: the fused update needs a contiguous tensor and a separate gradient of shape \(shape), got \(g.shape)")
+        Tensor.zipValues(self, g, into: self, ScaledSubKernel(scale: scale))
+    }
 
     /// Unary operations into a new tensor.
     func negValues(dtype: DType) -> Tensor { mapValues(dtype: dtype, NegKernel()) }

@@ -60,6 +60,70 @@ extension Tensor {
         }
     }
 
+    /// xWᵀ + b for inputs [..., in], weights [out, in] and an optional bias [out].
+    ///
+    /// d2l: `torch.nn.functional.linear(x, weight, bias)`, what `nn.Linear` computes (§3.3).
+    /// One GEMM does it all: the output starts as copies of the bias and the product is added
+    /// to it (β = 1), so no second pass adds the bias. Backward gives the weight's gradient
+    /// gᵀx directly in the [out, in] layout of `weight` (not as a transposed view), the bias's
+    /// as the column sums of g, and the input's (when it needs one) as gW.
+    public static func linear(_ x: Tensor, _ weight: Tensor, _ bias: Tensor? = nil) -> Tensor {
+        check(weight.ndim == 2 && x.ndim >= 1 && x.shape[x.ndim - 1] == weight.shape[1],
+              "linear: input of shape \(x.shape) does not fit weight of shape \(weight.shape) [out, in]")
+        let outFeatures = weight.shape[0], inFeatures = weight.shape[1]
+        if let bias {
+            check(bias.shape == [outFeatures],
+                  "linear: bias of shape \(bias.shape) does not fit weight of shape \(weight.shape)")
+        }
+        let real = x.dtype == .float32 && weight.dtype == .float32 && (bias?.dtype ?? .float32) == .float32
+        // A vector, a strided stack or integer data takes the general path (same values).
+        guard real, x.ndim == 2 || x.isContiguous else {
+            let y = matmul(x, weight.T)
+            return bias.map { y + $0 } ?? y
+        }
+        let rows = x.count / Swift.max(inFeatures, 1)
+        let x2 = x.ndim == 2 ? x : x.view(shape: [rows, inFeatures], strides: [inFeatures, 1])
+        let out = Tensor(uninitializedShape: [rows, outFeatures])
+        let pointer = out.storage.pointer
+        if let bias, rows > 0 {
+            let b = bias.isContiguous ? bias : bias.contiguousCopy()
+            for r in 0..<rows { (pointer + r * outFeatures).update(from: b.base, count: outFeatures) }
+        } else if rows > 0 && inFeatures == 0 {
+            pointer.update(repeating: 0, count: rows * outFeatures)
+        }
+        if rows > 0 && outFeatures > 0 && inFeatures > 0 {
+            let (lx, px) = operand(x2)
+            let (lw, pw) = operand(weight)
+            // Wᵀ is W read with the opposite transpose flag.
+            BLAS.sgemm(transA: lx.trans, transB: !lw.trans, m: rows, n: outFeatures, k: inFeatures,
+                       px.base, lda: lx.ld, pw.base, ldb: lw.ld, beta: bias == nil ? 0 : 1, pointer, ldc: outFeatures)
+        }
+        let shape = Array(x.shape.dropLast()) + [outFeatures]
+        let result = x.ndim == 2 ? out : out.view(shape: shape, strides: Shape.contiguousStrides(shape))
+        let inputs = bias.map { [x, weight, $0] } ?? [x, weight]
+        return record(result, bias == nil ? "MmBackward0" : "AddmmBackward0", inputs: inputs) { g in
+            let g2 = (g.isContiguous ? g : g.contiguousCopy()).view(shape: [rows, outFeatures], strides: [outFeatures, 1])
+            var grads: [Tensor?] = [
+                x.requiresGrad ? gemm(g2, weight).reshape(x.shape) : nil,
+                weight.requiresGrad ? gemm(g2.view(shape: [outFeatures, rows], strides: [1, outFeatures]), x2) : nil,
+            ]
+            if let bias { grads.append(bias.requiresGrad ? columnSums(g2) : nil) }
+            return grads
+        }
+    }
+
+    /// Σ over rows of a contiguous [rows, cols] matrix: a [cols] vector (the bias gradient).
+    private static func columnSums(_ m: Tensor) -> Tensor {
+        let rows = m.shape[0], cols = m.shape[1]
+        let out = Tensor.zeros([cols])
+        let sums = out.storage.pointer, source = m.base
+        for r in 0..<rows {
+            let row = source + r * cols
+            for j in 0..<cols { sums[j] += row[j] }
+        }
+        return out
+    }
+
     /// How a 2-d (strided) operand can be handed to BLAS: as stored, or as the transpose of a
     /// row-major matrix, with its leading dimension. `nil` when neither fits and a copy is needed.
     private static func blasLayout(rows: Int, cols: Int, rowStride: Int, colStride: Int)
