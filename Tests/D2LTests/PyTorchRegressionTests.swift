@@ -177,5 +177,12 @@ final class PyTorchRegressionTests: XCTestCase {
         view[0, ...] = 1; wrote("writing through a view")
         _ = x + 1; _ = x[0]; _ = x.exp()
         XCTAssertEqual(x.storage.version, expected, "reading does not change the version")
+
+        // The optimizer's fused update p ← p − lr·g is an in-place write too.
+        let p = Tensor([1.0, 2]).requiresGrad()
+        (p * p).sum().backward()
+        let before = p.storage.version
+        SGD([p], lr: 0.1).step()
+        XCTAssertEqual(p.storage.version, before + 1, "SGD.step")
     }
 }

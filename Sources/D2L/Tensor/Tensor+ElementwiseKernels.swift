@@ -199,7 +199,7 @@ extension Tensor {
     /// p ← p − scale·g in one pass over this contiguous tensor, with no temporary for scale·g
     /// (the SGD step). `g` has this tensor's shape and its own storage.
     func subtractScaledInPlace(_ g: Tensor, scale: Float) {
-        checkInPlaceAllowed("-=")
+        prepareInPlaceWrite("-=")
         check(isContiguous && g.shape == shape && g.storage !== storage,
               "-=: the fused update needs a contiguous tensor and a separate gradient of shape \(shape), got \(g.shape)")
         Tensor.zipValues(self, g, into: self, ScaledSubKernel(scale: scale))

@@ -101,7 +101,9 @@ extension Tensor {
         let shape = Array(x.shape.dropLast()) + [outFeatures]
         let result = x.ndim == 2 ? out : out.view(shape: shape, strides: Shape.contiguousStrides(shape))
         let inputs = bias.map { [x, weight, $0] } ?? [x, weight]
-        return record(result, bias == nil ? "MmBackward0" : "AddmmBackward0", inputs: inputs) { g in
+        // ∂x reads W and ∂W reads x; the bias gradient reads nothing.
+        let saves = (x.requiresGrad ? [weight] : []) + (weight.requiresGrad ? [x] : [])
+        return record(result, bias == nil ? "MmBackward0" : "AddmmBackward0", inputs: inputs, saves: saves) { g in
             let g2 = (g.isContiguous ? g : g.contiguousCopy()).view(shape: [rows, outFeatures], strides: [outFeatures, 1])
             var grads: [Tensor?] = [
                 x.requiresGrad ? gemm(g2, weight).reshape(x.shape) : nil,
