@@ -145,7 +145,7 @@ struct NumericalStabilitySection: ParsableCommand {
     @Option(help: "Seed for the random matrices.") var seed: UInt64 = 0
 
     func run() throws {
-        for url in try ActivationFunctions.plotWithGradient("sigmoid", { $0.sigmoid() }) { print("figure written to \(url.path)") }
+        print("figure written to \(try NumericalStability.plotSigmoidAndGradient().path)")
         let (first, product) = NumericalStability.explodingProduct(generator: RandomGenerator(seed: seed))
         print("a single matrix\n\(first)")
         print("after multiplying 100 matrices\n\(product)")
