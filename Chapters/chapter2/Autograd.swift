@@ -1,4 +1,5 @@
 import ArgumentParser
+import ChapterSupport
 import D2L
 import Preliminaries
 
@@ -11,7 +12,8 @@ struct Autograd: ParsableCommand {
     var seed: UInt64 = 0
 
     func run() {
-        section("2.5.1 A simple example: y = 2xᵀx")
+        printSection("2.5", "Automatic differentiation")
+        printSubsection("2.5.1", "A simple example: y = 2xᵀx")
         let x = Tensor.arange(4, dtype: .float32).requiresGrad()
         show("x = torch.arange(4.0); x.requires_grad_(True); x.grad", x, x.grad as Any)
         let y = AutomaticDifferentiation.twiceSquaredNorm(x)
@@ -23,12 +25,12 @@ struct Autograd: ParsableCommand {
         x.sum().backward()
         show("x.grad.zero_(); y = x.sum(); y.backward(); x.grad", x.grad!)
 
-        section("2.5.2 Backward for non-scalar variables")
+        printSubsection("2.5.2", "Backward for non-scalar variables")
         x.grad!.zero()
         (x * x).sum().backward()
         show("y = x * x; y.sum().backward(); x.grad", x.grad!)
 
-        section("2.5.3 Detaching computation")
+        printSubsection("2.5.3", "Detaching computation")
         x.grad!.zero()
         let square = x * x
         let u = square.detach()
@@ -38,7 +40,7 @@ struct Autograd: ParsableCommand {
         square.sum().backward()
         show("y.sum().backward(); x.grad == 2 * x", x.grad! == 2 * x)
 
-        section("2.5.4 Computing the gradient of Python control flow")
+        printSubsection("2.5.4", "Computing the gradient of Python control flow")
         let a = Tensor.randn([], generator: RandomGenerator(seed: seed)).requiresGrad()
         let d = AutomaticDifferentiation.controlFlow(a)
         d.backward()

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ChapterSupport
 import D2L
 import Preliminaries
 
@@ -8,9 +9,10 @@ struct CalculusSection: ParsableCommand {
         abstract: "§2.4 Calculus: the limit of difference quotients and a tangent line, plotted.")
 
     func run() throws {
-        section("2.4.1 Derivatives and differentiation: f(x) = 3x² − 4x at x = 1")
+        printSection("2.4", "Calculus")
+        printSubsection("2.4.1", "Derivatives and differentiation: f(x) = 3x² − 4x at x = 1")
         for line in Calculus.limitTable() { print(line) }
-        section("2.4.2 The function and its tangent line y = 2x − 3")
+        printSubsection("2.4.2", "The function and its tangent line y = 2x − 3")
         let figure = try Calculus.plotTangent()
         print("figure written to \(figure.path)")
     }

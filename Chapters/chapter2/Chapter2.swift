@@ -19,8 +19,3 @@ func show(_ label: String, _ values: Any...) {
     print(">>> \(label)")
     for v in values { print(v) }
 }
-
-/// Prints a section heading.
-func section(_ title: String) {
-    print("\n== \(title)")
-}

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ChapterSupport
 import D2L
 import Foundation
 import Preliminaries
@@ -11,19 +12,20 @@ struct Pandas: ParsableCommand {
     var dataDir: String?
 
     func run() throws {
-        section("2.2.1 Reading the data set")
+        printSection("2.2", "Data preprocessing")
+        printSubsection("2.2.1", "Reading the data set")
         let folder = dataDir.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? dataDirectory
         let file = try DataPreprocessing.writeHouseTiny(in: folder)
         print("wrote \(file.path)")
         let data = try DataTable.readCSV(file)
         show("data = pd.read_csv(data_file); print(data)", data)
 
-        section("2.2.2 Handling missing values")
+        printSubsection("2.2.2", "Handling missing values")
         let prepared = try DataPreprocessing.prepare(data)
         show("inputs = inputs.fillna(inputs.mean()); print(inputs)", prepared.filled)
         show("inputs = pd.get_dummies(inputs, dummy_na=True); print(inputs)", prepared.encoded)
 
-        section("2.2.3 Conversion to the tensor format")
+        printSubsection("2.2.3", "Conversion to the tensor format")
         show("X, y = torch.tensor(inputs.values), torch.tensor(outputs.values)", prepared.X, prepared.y)
     }
 }

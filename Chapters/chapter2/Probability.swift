@@ -1,4 +1,5 @@
 import ArgumentParser
+import ChapterSupport
 import D2L
 import Preliminaries
 
@@ -14,8 +15,9 @@ struct ProbabilitySection: ParsableCommand {
     var groups = 500
 
     func run() throws {
+        printSection("2.6", "Probability")
         let generator = RandomGenerator(seed: seed)
-        section("2.6.1 Basic probability theory")
+        printSubsection("2.6.1", "Basic probability theory")
         let fairProbs = Probability.fairProbs
         show("fair_probs = torch.ones([6]) / 6; multinomial.Multinomial(1, fair_probs).sample()",
              Multinomial(totalCount: 1, probs: fairProbs).sample(generator: generator))

@@ -10,16 +10,18 @@ struct LinearRegressionIntro: ParsableCommand {
         abstract: "§3.1 Linear regression: a Swift loop against one vectorised add, and normal densities.")
 
     func run() throws {
+        printSection("3.1", "Linear regression")
         let (loop, vectorized) = LinearRegressionBasics.vectorizationTiming()
         print(String(format: "adding two 10000-element vectors: loop %.5f sec, vectorised %.5f sec", loop, vectorized))
         print("normal distributions plotted to \(try LinearRegressionBasics.plotNormals().path)")
     }
 }
 
-/// Prints how far the learned parameters are from the true ones, as the book does.
-private func reportErrors(w: Tensor, b: Float) {
+/// Prints how far the learned parameters are from the true ones, as tensors like the book's
+/// `true_w - w.reshape(true_w.shape)` and `true_b - b`.
+private func reportErrors(w: Tensor, b: Tensor) {
     print("error in estimating w: \(LinearRegressionScratch.trueW - w.detach().reshape(-1))")
-    print("error in estimating b: \(LinearRegressionScratch.trueB - b)")
+    print("error in estimating b: \(LinearRegressionScratch.trueB - b.detach().reshape(-1))")
 }
 
 /// The book's 1000 synthetic examples with w = [2, −3.4], b = 4.2 (§3.2.1).
@@ -35,6 +37,7 @@ struct LinregScratch: ParsableCommand {
     @OptionGroup var options: TrainingOptions<LinearRegressionBook>
 
     func run() {
+        printSection("3.2", "Linear regression implementation from scratch")
         let g = RandomGenerator(seed: options.seed)
         let (features, labels) = bookData(g)
         print("features: \(features[0]), label: \(labels[0])")
@@ -42,7 +45,7 @@ struct LinregScratch: ParsableCommand {
                                                            numEpochs: options.epochs,
                                                            batchSize: options.batchSize, generator: g)
         for (epoch, l) in losses.enumerated() { print(String(format: "epoch %d, loss %f", epoch + 1, l)) }
-        reportErrors(w: w, b: b.item())
+        reportErrors(w: w, b: b)
     }
 }
 
@@ -54,6 +57,7 @@ struct Linreg: ParsableCommand {
     @OptionGroup var options: TrainingOptions<LinearRegressionBook>
 
     func run() {
+        printSection("3.3", "Concise implementation of linear regression")
         let g = RandomGenerator(seed: options.seed)
         let (features, labels) = bookData(g)
         let (net, losses) = LinearRegressionConcise.train(features: features, labels: labels, lr: options.lr,
@@ -61,6 +65,6 @@ struct Linreg: ParsableCommand {
                                                           batchSize: options.batchSize, generator: g)
         for (epoch, l) in losses.enumerated() { print(String(format: "epoch %d, loss %f", epoch + 1, l)) }
         let layer = net[0] as! Linear
-        reportErrors(w: layer.weight, b: layer.bias!.item())
+        reportErrors(w: layer.weight, b: layer.bias!)
     }
 }

@@ -18,6 +18,7 @@ struct FashionMNISTSection: ParsableCommand {
     }
 
     func run() throws {
+        printSection("3.5", "The image classification dataset")
         let train = try FashionMNIST.load(train: true), test = try FashionMNIST.load(train: false)
         print("train: \(train.pixels.count) images, test: \(test.pixels.count) images")
         let first = train.images(0..<18)
@@ -40,6 +41,7 @@ struct SoftmaxScratchSection: ParsableCommand {
     @OptionGroup var options: TrainingOptions<SoftmaxBook>
 
     func run() throws {
+        printSection("3.6", "Implementation of softmax regression from scratch")
         let g = RandomGenerator(seed: options.seed)
         let (trainIter, testIter) = try loadDataFashionMNIST(batchSize: options.batchSize, generator: g)
         let (params, _) = try SoftmaxScratch.train(trainIter, testIter, numEpochs: options.epochs,
@@ -56,6 +58,7 @@ struct SoftmaxSection: ParsableCommand {
     @OptionGroup var options: TrainingOptions<SoftmaxBook>
 
     func run() throws {
+        printSection("3.7", "Concise implementation of softmax regression")
         let g = RandomGenerator(seed: options.seed)
         let (trainIter, testIter) = try loadDataFashionMNIST(batchSize: options.batchSize, generator: g)
         let (net, _) = try SoftmaxConcise.train(trainIter, testIter, numEpochs: options.epochs,

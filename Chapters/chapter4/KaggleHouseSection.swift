@@ -12,11 +12,11 @@ struct KaggleHouseSection: ParsableCommand {
     @Option(help: "Folder holding kaggle_house_pred_train.csv and kaggle_house_pred_test.csv (default: $D2L_DATA_DIR or ./data).")
     var dataDir: String?
 
-    @Option(parsing: .unconditional, help: "Epochs per fold (book: 100).") var epochs = 100
-    @Option(parsing: .unconditional, help: "Adam learning rate (book: 5).") var lr: Float = 5
-    @Option(parsing: .unconditional, help: "Weight decay (book: 0).") var weightDecay: Float = 0
-    @Option(parsing: .unconditional, help: "Examples per minibatch (book: 64).") var batchSize = 64
-    @Option(parsing: .unconditional, help: "Number of folds (book: 5).") var k = 5
+    @Option(parsing: .unconditional, help: "Epochs per fold.") var epochs = 100
+    @Option(parsing: .unconditional, help: "Adam learning rate.") var lr: Float = 5
+    @Option(parsing: .unconditional, help: "Weight decay.") var weightDecay: Float = 0
+    @Option(parsing: .unconditional, help: "Examples per minibatch.") var batchSize = 64
+    @Option(parsing: .unconditional, help: "Number of folds for cross-validation.") var k = 5
     @Option(help: "Seed for initialisation and shuffling.") var seed: UInt64 = 0
 
     /// Rejects settings that cannot train: fewer than 1 epoch or example per batch, fewer than 2
@@ -30,6 +30,7 @@ struct KaggleHouseSection: ParsableCommand {
     }
 
     func run() throws {
+        printSection("4.10", "Predicting house prices on Kaggle")
         KaggleHouse.register()
         let folder = dataDir.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? dataDirectory
         let trainURL: URL, testURL: URL

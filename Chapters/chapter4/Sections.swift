@@ -9,6 +9,7 @@ struct Activations: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "§4.1 ReLU, sigmoid and tanh with their gradients, plotted.")
 
     func run() throws {
+        printSection("4.1.2", "Activation functions")
         for (name, f) in [("relu", { (x: Tensor) in x.relu() }), ("sigmoid", { $0.sigmoid() }), ("tanh", { $0.tanh() })] {
             for url in try ActivationFunctions.plotWithGradient(name, f) { print("figure written to \(url.path)") }
         }
@@ -22,6 +23,7 @@ struct MLPScratchSection: ParsableCommand {
     @OptionGroup var options: TrainingOptions<MLPBook>
 
     func run() throws {
+        printSection("4.2", "Implementation of multilayer perceptrons from scratch")
         let g = RandomGenerator(seed: options.seed)
         let model = MLPScratch(generator: g)
         try trainOnFashionMNIST(model.net, parameters: model.parameters, options: options,
@@ -36,6 +38,7 @@ struct MLPSection: ParsableCommand {
     @OptionGroup var options: TrainingOptions<MLPBook>
 
     func run() throws {
+        printSection("4.3", "Concise implementation of multilayer perceptrons")
         let g = RandomGenerator(seed: options.seed)
         let net = MLPConcise.makeNet(generator: g)
         try trainOnFashionMNIST({ net($0) }, parameters: net.parameters(), setMode: { net.train($0) }, options: options,
@@ -50,17 +53,18 @@ struct UnderfitOverfit: ParsableCommand {
     @Option(help: "Seed for the data and initialisation.") var seed: UInt64 = 0
 
     func run() throws {
+        printSection("4.4", "Model selection, underfitting, and overfitting")
         let g = RandomGenerator(seed: seed)
         let (features, labels) = PolynomialRegression.makeData(generator: g)
         let (train, test) = (features[0..<100], features[100...])
         let (yTrain, yTest) = (labels[0..<100], labels[100...])
-        let cases: [(String, Int, Int, String)] = [
-            ("third-order polynomial (normal fit)", 4, 400, "chapter4-poly-normal.svg"),
-            ("linear function (underfitting)", 2, 400, "chapter4-poly-underfit.svg"),
-            ("high-degree polynomial (overfitting)", 20, 1500, "chapter4-poly-overfit.svg"),
+        let cases: [(String, String, Int, Int, String)] = [
+            ("4.4.4.3", "Third-order polynomial function fitting (normal)", 4, 400, "chapter4-poly-normal.svg"),
+            ("4.4.4.4", "Linear function fitting (underfitting)", 2, 400, "chapter4-poly-underfit.svg"),
+            ("4.4.4.5", "Higher-order polynomial function fitting (overfitting)", 20, 1500, "chapter4-poly-overfit.svg"),
         ]
-        for (title, columns, epochs, name) in cases {
-            print("\n== \(title): first \(columns) features, \(epochs) epochs")
+        for (number, title, columns, epochs, name) in cases {
+            printSubsection(number, "\(title): first \(columns) features, \(epochs) epochs")
             let fit = try PolynomialRegression.fit(trainFeatures: train[..., 0..<columns], testFeatures: test[..., 0..<columns],
                                                    trainLabels: yTrain, testLabels: yTest, numEpochs: epochs, name: name, generator: g)
             print("weight: \(fit.weights)")
@@ -69,16 +73,18 @@ struct UnderfitOverfit: ParsableCommand {
     }
 }
 
-/// Trains the weight-decay model for a penalty of 0 and of 3 and prints ‖w‖ for each, as §4.5 does.
-private func reportWeightDecay(_ label: String, seed: UInt64,
+/// Trains the weight-decay model for a penalty of 0 and of 3 and prints ‖w‖ for each, as §4.5
+/// does; `heading` gives each run's subsection number and title.
+private func reportWeightDecay(seed: UInt64, heading: (Float) -> (number: String, title: String),
                                _ train: (Float, (train: DataLoader, test: DataLoader), RandomGenerator) throws
                                    -> (norm: Float, trainLoss: Double, testLoss: Double, figure: URL)) throws {
     let g = RandomGenerator(seed: seed)
     let data = WeightDecay.makeData(generator: g)
     for penalty: Float in [0, 3] {
-        print("\n== \(label) = \(penalty)")
+        let (number, title) = heading(penalty)
+        printSubsection(number, title)
         let r = try train(penalty, data, g)
-        print("L2 norm of w: \(r.norm)")
+        print(String(format: "L2 norm of w: %f", r.norm))
         print("curves written to \(r.figure.path)")
     }
 }
@@ -90,7 +96,12 @@ struct WeightDecayScratch: ParsableCommand {
     @Option(help: "Seed for the data and initialisation.") var seed: UInt64 = 0
 
     func run() throws {
-        try reportWeightDecay("lambda", seed: seed) { lambda, data, g in
+        printSection("4.5.3", "Weight decay: implementation from scratch")
+        let heading = { (lambda: Float) in
+            lambda == 0 ? ("4.5.3.4", "Training without regularization: lambda = 0")
+                        : ("4.5.3.5", "Using weight decay: lambda = \(Int(lambda))")
+        }
+        try reportWeightDecay(seed: seed, heading: heading) { lambda, data, g in
             try WeightDecay.trainScratch(lambda: lambda, data: data, generator: g,
                                          name: "chapter4-weight-decay-scratch-\(Int(lambda)).svg")
         }
@@ -104,7 +115,8 @@ struct WeightDecayConcise: ParsableCommand {
     @Option(help: "Seed for the data and initialisation.") var seed: UInt64 = 0
 
     func run() throws {
-        try reportWeightDecay("wd", seed: seed) { wd, data, g in
+        printSection("4.5.4", "Weight decay: concise implementation")
+        try reportWeightDecay(seed: seed, heading: { ("4.5.4", "wd = \(Int($0))") }) { wd, data, g in
             try WeightDecay.trainConcise(wd: wd, data: data, generator: g, name: "chapter4-weight-decay-\(Int(wd)).svg")
         }
     }
@@ -117,6 +129,7 @@ struct DropoutScratch: ParsableCommand {
     @OptionGroup var options: TrainingOptions<DropoutBook>
 
     func run() throws {
+        printSection("4.6.4", "Dropout: implementation from scratch")
         let g = RandomGenerator(seed: options.seed)
         let net = DropoutScratchNet(generator: g)
         try trainOnFashionMNIST({ net($0) }, parameters: net.parameters(), setMode: { net.train($0) }, options: options,
@@ -131,6 +144,7 @@ struct DropoutSection: ParsableCommand {
     @OptionGroup var options: TrainingOptions<DropoutBook>
 
     func run() throws {
+        printSection("4.6.5", "Dropout: concise implementation")
         let g = RandomGenerator(seed: options.seed)
         let net = DropoutConcise.makeNet(generator: g)
         try trainOnFashionMNIST({ net($0) }, parameters: net.parameters(), setMode: { net.train($0) }, options: options,
@@ -145,7 +159,8 @@ struct NumericalStabilitySection: ParsableCommand {
     @Option(help: "Seed for the random matrices.") var seed: UInt64 = 0
 
     func run() throws {
-        for url in try ActivationFunctions.plotWithGradient("sigmoid", { $0.sigmoid() }) { print("figure written to \(url.path)") }
+        printSection("4.8", "Numerical stability and model initialization")
+        print("figure written to \(try NumericalStability.plotSigmoidAndGradient().path)")
         let (first, product) = NumericalStability.explodingProduct(generator: RandomGenerator(seed: seed))
         print("a single matrix\n\(first)")
         print("after multiplying 100 matrices\n\(product)")

@@ -18,6 +18,7 @@ struct Chapter6: ParsableCommand {
 struct Corr2d: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "corr2d", abstract: "§6.2.1 corr2d on the book's 3×3 input and 2×2 kernel.")
     func run() {
+        printSection("6.2.1", "The cross-correlation operation")
         let X = Tensor([[0.0, 1, 2], [3, 4, 5], [6, 7, 8]]), K = Tensor([[0.0, 1], [2, 3]])
         print(CrossCorrelation.corr2d(X, K))
     }
@@ -28,6 +29,7 @@ struct EdgeDetection: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "edge-detection",
         abstract: "§6.2.3 The [1, -1] kernel finds vertical edges, and none in the transposed image.")
     func run() {
+        printSection("6.2.3", "Object edge detection in images")
         let X = CrossCorrelation.edgeImage()
         print("X =\n\(X)")
         let Y = CrossCorrelation.corr2d(X, CrossCorrelation.edgeKernel)
@@ -42,6 +44,7 @@ struct LearnKernel: ParsableCommand {
         abstract: "§6.2.4 Learn the edge kernel from X and Y by gradient descent (loss every 2 epochs).")
     @Option(help: "Seed for the initial kernel.") var seed: UInt64 = 0
     func run() {
+        printSection("6.2.4", "Learning a kernel")
         let X = CrossCorrelation.edgeImage()
         let Y = CrossCorrelation.corr2d(X, CrossCorrelation.edgeKernel)
         let (kernel, losses) = CrossCorrelation.learnKernel(X, Y, generator: RandomGenerator(seed: seed))
@@ -54,6 +57,7 @@ struct LearnKernel: ParsableCommand {
 struct PaddingStride: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "padding-stride", abstract: "§6.3 Output shapes under padding and stride.")
     func run() {
+        printSection("6.3", "Padding and stride")
         let X = Tensor.rand([8, 8]).reshape(1, 1, 8, 8)
         func shape(_ conv: Conv2d) -> [Int] { Array(conv(X).shape.dropFirst(2)) }
         print("Conv2d(1, 1, kernel_size=3, padding=1): \(shape(Conv2d(1, 1, kernelSize: 3, padding: 1)))")
@@ -67,6 +71,7 @@ struct PaddingStride: ParsableCommand {
 struct ChannelsSection: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "channels", abstract: "§6.4 Several input and output channels, and 1×1 convolution.")
     func run() {
+        printSection("6.4", "Multiple input and multiple output channels")
         let X = Tensor([[[0.0, 1, 2], [3, 4, 5], [6, 7, 8]], [[1, 2, 3], [4, 5, 6], [7, 8, 9]]])
         let K = Tensor([[[0.0, 1], [2, 3]], [[1, 2], [3, 4]]])
         print("corr2d_multi_in(X, K) =\n\(Channels.corr2dMultiIn(X, K))")
@@ -74,7 +79,8 @@ struct ChannelsSection: ParsableCommand {
         print("K.shape = \(K3.shape)\ncorr2d_multi_in_out(X, K) =\n\(Channels.corr2dMultiInOut(X, K3))")
         let X1 = Tensor.normal(mean: 0, std: 1, shape: [3, 3, 3]), K1 = Tensor.normal(mean: 0, std: 1, shape: [2, 3, 1, 1])
         let difference = (Channels.corr2dMultiInOut1x1(X1, K1) - Channels.corr2dMultiInOut(X1, K1)).abs().sum().item()
-        print("1×1 convolution as a matrix product differs from the loop by \(difference) (< 1e-6: \(difference < 1e-6))")
+        print(String(format: "1×1 convolution as a matrix product differs from the loop by %.1e (< 1e-6: %@)",
+                     difference, "\(difference < 1e-6)"))
     }
 }
 
@@ -82,6 +88,7 @@ struct ChannelsSection: ParsableCommand {
 struct PoolingSection: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "pooling", abstract: "§6.5 Max and average pooling, with padding, stride and channels.")
     func run() {
+        printSection("6.5", "Pooling")
         let X = Tensor([[0.0, 1, 2], [3, 4, 5], [6, 7, 8]])
         print("pool2d(X, (2, 2)) =\n\(Pooling.pool2d(X, poolSize: (2, 2)))")
         print("pool2d(X, (2, 2), 'avg') =\n\(Pooling.pool2d(X, poolSize: (2, 2), mode: .avg))")
@@ -99,6 +106,7 @@ struct PoolingSection: ParsableCommand {
 struct LeNetShapes: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "lenet-shapes", abstract: "§6.6.1 The output shape of each LeNet layer.")
     func run() {
+        printSection("6.6.1", "LeNet")
         for (name, shape) in LeNet.layerShapes(LeNet.makeNet()) {
             print("\(name.padding(toLength: 12, withPad: " ", startingAt: 0)) output shape:\t\(shape)")
         }
@@ -112,6 +120,7 @@ struct LeNetSection: ParsableCommand {
     @OptionGroup var options: TrainingOptions<LeNetBook>
 
     func run() throws {
+        printSection("6.6.2", "LeNet: training")
         let g = RandomGenerator(seed: options.seed)
         let (trainIter, testIter) = try loadDataFashionMNIST(batchSize: options.batchSize, generator: g)
         try trainCh6(LeNet.makeNet(generator: g), trainIter, testIter, numEpochs: options.epochs, lr: options.lr,

@@ -10,12 +10,14 @@ public enum LinearRegressionBasics {
         return p * (-0.5 / (sigma * sigma) * (x - mu) * (x - mu)).exp()
     }
 
-    /// Plots the densities for (μ, σ) = (0, 1), (0, 2), (3, 1) over [−7, 7), as §3.1.3's figure.
+    /// Plots the densities for (μ, σ) = (0, 1), (0, 2), (3, 1) over [−7, 7), as §3.1.3's figure
+    /// (its size and legend `mean 0, std 1`, ...).
     public static func plotNormals(name: String = "chapter3-normal-distributions.svg") throws -> URL {
         let x = Tensor.arange(-7, 7, step: 0.01)
         let params: [(Float, Float)] = [(0, 1), (0, 2), (3, 1)]
         return try plot(x, params.map { normal(x, mu: $0.0, sigma: $0.1) }, xLabel: "x", yLabel: "p(x)",
-                        legend: params.map { "mean \($0.0), std \($0.1)" }, name: name)
+                        legend: params.map { String(format: "mean %g, std %g", $0.0, $0.1) },
+                        figsize: (4.5, 2.5), name: name)
     }
 
     /// Adds two vectors of `n` ones element by element in a Swift loop over tensor indexing, then

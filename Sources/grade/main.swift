@@ -4,6 +4,9 @@
 //   swift run grade              # every chapter with exercises
 //   swift run grade chapter2     # one chapter
 //
+// A chapter without exercises (no Exercises/ChapterN folder) is reported with the list of the
+// chapters that have them, before anything is built.
+//
 // It runs `swift test --filter ChapterNExerciseTests` and reads XCTest's per-test lines, so the
 // graders stay ordinary tests in Tests/ChapterNTests. An answer that crashes the test process
 // (a shape error stops with `Fatal error: …`) is graded FAILED with that message, and the tests
@@ -16,13 +19,23 @@ if arguments.contains("--help") || arguments.contains("-h") {
     print("usage: swift run grade [chapterN ...]\n\nGrades the exercises in Exercises/ChapterN and prints a table per chapter.")
     exit(0)
 }
-var chapters: [String] = []
+var chapters: [String] = [], numbers: [Int] = []
 for argument in arguments {
-    guard argument.lowercased().hasPrefix("chapter"), Int(argument.dropFirst(7)) != nil else {
+    guard argument.lowercased().hasPrefix("chapter"), let number = Int(argument.dropFirst(7)) else {
         print("grade: '\(argument)' is not a chapter; write e.g. chapter2")
         exit(2)
     }
-    chapters.append("Chapter" + argument.dropFirst(7))
+    chapters.append("Chapter\(number)")
+    numbers.append(number)
+}
+// A chapter without an Exercises/ChapterN folder has nothing to grade: say so before building.
+// Without the folders (not run from the package) the tests run, and say what they find.
+if let packageRoot = ExerciseChapters.packageRoot(from: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) {
+    let available = ExerciseChapters.available(inPackage: packageRoot)
+    if let missing = numbers.first(where: { !available.contains($0) }) {
+        print(ExerciseChapters.noExercises(in: missing, available: available))
+        exit(2)
+    }
 }
 let filter = chapters.isEmpty ? "ExerciseTests" : chapters.map { "\($0)ExerciseTests" }.joined(separator: "|")
 

@@ -11,7 +11,7 @@ enum Chapter2Graders {
             (Tensor([1.0, 5, -2, 0]), Tensor([1.0, 4, -1, 0])),
         ]
         return try cases.compactMap { X, Y in
-            mismatch(try impl(X, Y), (X < Y).float(), context: "X = \(X.toArray()), Y = \(Y.toArray())")
+            mismatch(try impl(X, Y), (X < Y).float(), context: "X and Y of shape \(X.shape)", inputs: [("X", X), ("Y", Y)])
         }
     }
 
@@ -83,7 +83,8 @@ enum Chapter2Graders {
         ]
         return try cases.compactMap { A in
             let expected = A / A.sum(axis: 1, keepDims: true)
-            return mismatch(try impl(A), expected, context: "A of shape \(A.shape)")
+            let rowSums = A.sum(axis: 1, keepDims: true) * Tensor.onesLike(A)
+            return mismatch(try impl(A), expected, context: "A of shape \(A.shape)", inputs: [("A", A), ("its row's sum", rowSums)])
         }
     }
 
@@ -93,14 +94,14 @@ enum Chapter2Graders {
         return try cases.compactMap { x in
             let leaf = x.clone().requiresGrad()
             leaf.norm().backward()
-            return mismatch(try impl(x), leaf.grad!, context: "x = \(x.toArray())")
+            return mismatch(try impl(x), leaf.grad!, context: "x = \(x.toArray()) (‖x‖ = \(x.norm().item()))")
         }
     }
 
     static let sinDerivative = Grader<(Tensor) throws -> Tensor>("2.5.5 sinDerivative") { impl in
         let cases = [Tensor.arange(-3, 3, step: 0.5), Tensor([[0.0, 1], [2, 3]])]
         return try cases.compactMap { x in
-            mismatch(try impl(x), x.cos(), context: "x = \(x.toArray())")
+            mismatch(try impl(x), x.cos(), context: "x of shape \(x.shape)", inputs: [("x", x)])
         }
     }
 }

@@ -11,7 +11,7 @@ enum Chapter3Graders {
             let (features, labels) = syntheticData(Tensor(w), b, numExamples: 500, generator: g)
             let X = Tensor.cat([features, Tensor.ones([500, 1])], dim: 1)
             let got = try impl(X, labels.reshape(-1))
-            if let problem = mismatch(got, Tensor(w + [b]), tolerance: 0.01, context: "w = \(w), b = \(b)") {
+            if let problem = mismatch(got, Tensor(w + [b]), tolerance: 0.01, context: "500 examples of y = Xw + b + noise with w = \(w), b = \(b) (the result holds w, then b)") {
                 failures.append(problem)
             }
         }
@@ -32,7 +32,7 @@ enum Chapter3Graders {
                 }
             }
             return mismatch(try impl(X, Y), Tensor(shape: [n, m], values: expected), tolerance: 1e-4,
-                            context: "X [\(n), \(d)], Y [\(m), \(d)]")
+                            context: "X of shape [\(n), \(d)], Y of shape [\(m), \(d)] (element [i, j] is ‖X[i] − Y[j]‖²)")
         }
     }
 
@@ -44,11 +44,17 @@ enum Chapter3Graders {
             let expected = d.map { abs($0) > sigma ? abs($0) - sigma / 2 : $0 * $0 / (2 * sigma) }
             let leaf = yHat.clone().requiresGrad()
             let loss = try impl(leaf, y, sigma)
-            if let problem = mismatch(loss, Tensor(expected), context: "σ = \(sigma)") { failures.append(problem); continue }
+            let residuals = Tensor(d)
+            if let problem = mismatch(loss, Tensor(expected), context: "σ = \(sigma)", inputs: [("d", residuals)]) {
+                failures.append(problem)
+                continue
+            }
             guard loss.requiresGrad else { failures.append("σ = \(sigma): the loss is not differentiable with autograd"); continue }
             loss.sum().backward()
             let slope = d.map { abs($0) > sigma ? ($0 > 0 ? 1 : -1) : $0 / sigma }
-            if let problem = mismatch(leaf.grad!, Tensor(slope), context: "σ = \(sigma), gradient") { failures.append(problem) }
+            if let problem = mismatch(leaf.grad!, Tensor(slope), context: "gradient for σ = \(sigma)", inputs: [("d", residuals)]) {
+                failures.append(problem)
+            }
         }
         return failures
     }
@@ -79,7 +85,8 @@ enum Chapter3Graders {
         ]
         return try cases.compactMap { yHat, y, expected in
             let got = try impl(yHat, y)
-            return abs(got - expected) < 1e-9 ? nil : "labels \(y.toIntArray()): expected \(expected), got \(got)"
+            return abs(got - expected) < 1e-9 ? nil
+                : "y_hat of shape \(yHat.shape), labels \(y.toIntArray()): expected \(expected), got \(got)"
         }
     }
 }

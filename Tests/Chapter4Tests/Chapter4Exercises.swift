@@ -14,10 +14,11 @@ enum Chapter4Graders {
             let x = inputs.clone().requiresGrad()
             let y = try impl(x, alpha)
             let expected = inputs.toArray().map { $0 > 0 ? $0 : alpha * $0 }
-            if let m = mismatch(y, Tensor(expected), context: "α = \(alpha)") { failures.append(m); continue }
+            if let m = mismatch(y, Tensor(expected), context: "α = \(alpha)", inputs: [("x", inputs)]) { failures.append(m); continue }
             guard y.requiresGrad else { failures.append("α = \(alpha): the result is not differentiable"); continue }
             y.sum().backward()
-            if let m = mismatch(x.grad!, Tensor(inputs.toArray().map { $0 > 0 ? 1 : alpha }), context: "α = \(alpha), gradient") {
+            if let m = mismatch(x.grad!, Tensor(inputs.toArray().map { $0 > 0 ? 1 : alpha }), context: "gradient for α = \(alpha)",
+                                inputs: [("x", inputs)]) {
                 failures.append(m)
             }
         }
@@ -25,7 +26,8 @@ enum Chapter4Graders {
     }
 
     static let tanhFromSigmoid = Grader<(Tensor) throws -> Tensor>("4.1.3 tanhFromSigmoid") { impl in
-        [mismatch(try impl(inputs), inputs.tanh(), tolerance: 1e-5, context: "x = \(inputs.toArray())")].compactMap { $0 }
+        [mismatch(try impl(inputs), inputs.tanh(), tolerance: 1e-5, context: "x of shape \(inputs.shape)", inputs: [("x", inputs)])]
+            .compactMap { $0 }
     }
 
     static let l1Penalty = Grader<(Tensor) throws -> Tensor>("4.5.1 l1Penalty") { impl in
@@ -34,7 +36,7 @@ enum Chapter4Graders {
         if let m = mismatch(penalty.reshape([]), Tensor(5.4), context: "w = \(inputs.toArray())") { return [m] }
         guard penalty.requiresGrad else { return ["the penalty is not differentiable"] }
         penalty.sum().backward()
-        return [mismatch(w.grad!, inputs.sign(), context: "gradient")].compactMap { $0 }
+        return [mismatch(w.grad!, inputs.sign(), context: "gradient of the penalty", inputs: [("w", inputs)])].compactMap { $0 }
     }
 
     static let dropout = Grader<(Tensor, Float, Tensor) throws -> Tensor>("4.6 dropout") { impl in
@@ -43,9 +45,13 @@ enum Chapter4Graders {
         var failures: [String] = []
         for p: Float in [0.5, 0.25] {
             let expected = Tensor.where(u > p, X / (1 - p), Tensor(0.0))
-            if let m = mismatch(try impl(X, p, u), expected, context: "p = \(p)") { failures.append(m) }
+            if let m = mismatch(try impl(X, p, u), expected, context: "X of shape \(X.shape), p = \(p)", inputs: [("X", X), ("u", u)]) {
+                failures.append(m)
+            }
         }
-        if let m = mismatch(try impl(X, 0, u), X, context: "p = 0 keeps everything") { failures.append(m) }
+        if let m = mismatch(try impl(X, 0, u), X, context: "X of shape \(X.shape), p = 0 keeps everything", inputs: [("u", u)]) {
+            failures.append(m)
+        }
         return failures
     }
 

@@ -12,7 +12,7 @@ enum Chapter5Graders {
         let block = try impl(a, b)
         let X = Tensor.randn([5, 4], generator: g)
         var failures: [String] = []
-        if let m = mismatch(block(X), Tensor.cat([a(X), b(X)], dim: 1), context: "output for X [5, 4]") { failures.append(m) }
+        if let m = mismatch(block(X), Tensor.cat([a(X), b(X)], dim: 1), context: "parallel(Linear(4, 3), Sequential(Linear(4, 2), ReLU()))(X), X of shape [5, 4]") { failures.append(m) }
         let mine = Set(block.parameters().map(ObjectIdentifier.init))
         let expected = Set((a.parameters() + b.parameters()).map(ObjectIdentifier.init))
         if mine != expected { failures.append("parameters() lists \(mine.count) tensors; both modules have \(expected.count)") }
@@ -44,7 +44,7 @@ enum Chapter5Graders {
                 expected[b * 2 + l] = total
             }
         }
-        return [mismatch(try impl(x, W), Tensor(shape: [3, 2], values: expected), tolerance: 1e-4, context: "x [3, 4], W [4, 4, 2]")].compactMap { $0 }
+        return [mismatch(try impl(x, W), Tensor(shape: [3, 2], values: expected), tolerance: 1e-4, context: "x of shape [3, 4], W of shape [4, 4, 2] (element [b, l] is Σ W[i, j, l] x[b, i] x[b, j])")].compactMap { $0 }
     }
 
     static let partialStateDict = Grader<(any Layer, [String]) throws -> [String: Tensor]>("5.5.1 stateDict") { impl in
@@ -68,7 +68,7 @@ enum Chapter5Graders {
         let firstCopy = Linear(2, 3)
         noGrad { firstCopy.weight.copy(from: first.weight); firstCopy.bias!.copy(from: first.bias!) }
         Sequential { firstCopy; ReLU(); a; ReLU(); b }(X).sum().backward()
-        return [mismatch(got, a.weight.grad! + b.weight.grad!, tolerance: 1e-4, context: "gradient of the shared weight")].compactMap { $0 }
+        return [mismatch(got, a.weight.grad! + b.weight.grad!, tolerance: 1e-4, context: "gradient of the shared Linear(3, 3)'s weight in Sequential(Linear(2, 3), ReLU(), shared, ReLU(), shared), X of shape [4, 2]")].compactMap { $0 }
     }
 }
 

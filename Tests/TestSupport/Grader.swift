@@ -23,15 +23,51 @@ public struct Grader<Implementation> {
 
 /// Describes how `actual` differs from `expected` (shape, dtype-independent values within
 /// `tolerance`), or returns `nil` when they match.
-public func mismatch(_ actual: Tensor, _ expected: Tensor, tolerance: Float = 1e-4, context: String) -> String? {
+///
+/// The message starts with `context`, which should name the input (its shape and the
+/// parameters, `σ = 0.5`), then says where the first wrong element is and how many are wrong:
+/// `σ = 0.5, d = 0.5: at [1] should be 0.25, got 0.125 (1 of 5 elements wrong)`. Each of `inputs`
+/// with the shape of `expected` is named with its value at that element (`d = 0.5` above), so
+/// an elementwise exercise's message shows the number that went in.
+public func mismatch(_ actual: Tensor, _ expected: Tensor, tolerance: Float = 1e-4, context: String,
+                     inputs: [(name: String, values: Tensor)] = []) -> String? {
     if actual.shape != expected.shape {
         return "\(context): expected shape \(expected.shape), got \(actual.shape)"
     }
-    for (i, (a, e)) in zip(actual.toArray(), expected.toArray()).enumerated()
-    where !(Swift.abs(a - e) <= tolerance * Swift.max(1, Swift.abs(e))) {
-        return "\(context): element \(i) should be \(e), got \(a)"
+    let got = actual.toArray(), want = expected.toArray()
+    var first: Int?, wrong = 0
+    for i in want.indices where !(Swift.abs(got[i] - want[i]) <= tolerance * Swift.max(1, Swift.abs(want[i]))) {
+        if first == nil { first = i }
+        wrong += 1
     }
-    return nil
+    guard let i = first else { return nil }
+    let index = multiIndex(i, shape: expected.shape)
+    var subject = context
+    for input in inputs where input.values.shape == expected.shape {
+        subject += ", \(input.name) = \(formatValue(input.values.toArray()[i]))"
+    }
+    let position = index.isEmpty ? "" : "at \(index) "
+    let count = want.count > 1 ? " (\(wrong) of \(want.count) elements wrong)" : ""
+    return "\(subject): \(position)should be \(formatValue(want[i])), got \(formatValue(got[i]))\(count)"
+}
+
+/// The position of flat (row-major) element `flat` in a tensor of `shape`, e.g. 5 in [2, 3] is [1, 2].
+public func multiIndex(_ flat: Int, shape: [Int]) -> [Int] {
+    var rest = flat
+    var index = [Int](repeating: 0, count: shape.count)
+    for axis in shape.indices.reversed() where shape[axis] > 0 {
+        index[axis] = rest % shape[axis]
+        rest /= shape[axis]
+    }
+    return index
+}
+
+/// A float in the shortest form that reads back exactly (`0.25`, `-3.0`, `1e-08`), and every NaN
+/// as `nan` (a negative NaN would otherwise print as `-nan`).
+public func formatValue(_ x: Float) -> String {
+    if x.isNaN { return "nan" }
+    if x.isInfinite { return x > 0 ? "inf" : "-inf" }
+    return "\(x)"
 }
 
 extension XCTestCase {

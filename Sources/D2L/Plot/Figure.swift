@@ -42,21 +42,24 @@ public struct Figure {
     public var xScale: AxisScale = .linear
     /// Linear or logarithmic vertical axis.
     public var yScale: AxisScale = .linear
-    /// Size in pixels; the book's default figsize (3.5, 2.5) inches at 120 dpi.
+    /// Size in pixels; the book's default figsize (3.5, 2.5) inches at 120 dpi. A legend
+    /// `.outside` the axes widens the SVG by its own width.
     public var size: (width: Double, height: Double) = (420, 300)
     /// Whether to draw light grid lines at the ticks.
     public var grid = true
+
+    /// Where the legend goes; `.best` (the book's) picks the corner that hides the fewest points.
+    public var legendLocation: LegendLocation = .best
 
     /// An empty figure.
     public init() {}
 
     /// The figure as SVG text.
     public func svg() -> String {
-        let (w, h) = size
-        let left = 62.0, right = 14.0, top = title == nil ? 12.0 : 30.0, bottom = 46.0
-        let plotW = w - left - right, plotH = h - top - bottom
-        let xAxis = Axis(values: series.flatMap(\.x), limits: xLimits, scale: xScale)
-        let yAxis = Axis(values: series.flatMap(\.y), limits: yLimits, scale: yScale)
+        let layout = layout()
+        let h = size.height, w = layout.width
+        let (left, top, plotW, plotH) = (layout.plot.x, layout.plot.y, layout.plot.width, layout.plot.height)
+        let (xAxis, yAxis) = (layout.xAxis, layout.yAxis)
         func px(_ v: Double) -> Double { left + xAxis.fraction(v) * plotW }
         func py(_ v: Double) -> Double { top + (1 - yAxis.fraction(v)) * plotH }
         func num(_ v: Double) -> String { String(format: "%.2f", v) }
@@ -87,13 +90,10 @@ public struct Figure {
             out += "<text x=\"\(num(left - 7))\" y=\"\(num(y + 4))\" text-anchor=\"end\">\(label)</text>\n"
         }
         out += "<clipPath id=\"plot-area\"><rect x=\"\(num(left))\" y=\"\(num(top))\" width=\"\(num(plotW))\" height=\"\(num(plotH))\"/></clipPath>\n"
-        for s in series {
-            let points = zip(s.x, s.y)
-                .filter { $0.0.isFinite && $0.1.isFinite && (xScale == .linear || $0.0 > 0) && (yScale == .linear || $0.1 > 0) }
-                .map { "\(num(px($0.0))),\(num(py($0.1)))" }
-            guard !points.isEmpty else { continue }
+        for (s, points) in zip(series, layout.curves) where !points.isEmpty {
+            let coordinates = points.map { "\(num($0.x)),\(num($0.y))" }
             let dash = s.style.dashes.isEmpty ? "" : " stroke-dasharray=\"\(s.style.dashes)\""
-            out += "<polyline clip-path=\"url(#plot-area)\" fill=\"none\" stroke=\"\(s.style.color)\" stroke-width=\"1.5\"\(dash) points=\"\(points.joined(separator: " "))\"/>\n"
+            out += "<polyline clip-path=\"url(#plot-area)\" fill=\"none\" stroke=\"\(s.style.color)\" stroke-width=\"1.5\"\(dash) points=\"\(coordinates.joined(separator: " "))\"/>\n"
         }
         out += "<rect x=\"\(num(left))\" y=\"\(num(top))\" width=\"\(num(plotW))\" height=\"\(num(plotH))\" fill=\"none\" stroke=\"black\"/>\n"
         if let xLabel {
@@ -102,19 +102,16 @@ public struct Figure {
         if let yLabel {
             out += "<text transform=\"translate(14,\(num(top + plotH / 2))) rotate(-90)\" text-anchor=\"middle\" font-size=\"12\">\(escape(yLabel))</text>\n"
         }
-        out += legend(x: left + plotW - 8, y: top + 8)
+        if let legend = layout.legend { out += self.legend(in: legend.box) }
         return out + "</svg>\n"
     }
 
-    /// The legend box in the upper right corner, one row per labelled series.
-    private func legend(x right: Double, y top: Double) -> String {
+    /// The legend drawn in `box`, one row per labelled series.
+    private func legend(in box: PixelRect) -> String {
         let labelled = series.filter { $0.label != nil }
-        guard !labelled.isEmpty else { return "" }
-        let width = 34 + 6.6 * Double(labelled.map { $0.label!.count }.max() ?? 0)
-        let height = 8 + 15 * Double(labelled.count)
-        let left = right - width
+        let (left, top) = (box.x, box.y)
         var out = String(format: "<rect x=\"%.2f\" y=\"%.2f\" width=\"%.2f\" height=\"%.2f\" fill=\"white\" fill-opacity=\"0.85\" stroke=\"#cccccc\"/>\n",
-                         left, top, width, height)
+                         left, top, box.width, box.height)
         for (i, s) in labelled.enumerated() {
             let y = top + 12 + 15 * Double(i)
             let dash = s.style.dashes.isEmpty ? "" : " stroke-dasharray=\"\(s.style.dashes)\""

@@ -12,7 +12,9 @@ public var figuresDirectory: URL {
 /// Plots one or more curves over `x` and writes the figure to an SVG file.
 ///
 /// d2l: `plot` (§2.4), with the book's arguments: axis labels, legend, limits, linear or log
-/// scales and matplotlib format strings (`"-"`, `"m--"`, `"g-."`, `"r:"`). Unlike the book it
+/// scales, matplotlib format strings (`"-"`, `"m--"`, `"g-."`, `"r:"`) and `figsize` in inches
+/// (drawn at 120 pixels per inch). The legend goes where it hides the fewest points, as
+/// matplotlib's `loc='best'` that the book relies on. Unlike the book it
 /// does not show a window; it writes `name` (an `.svg` file) under `figuresDirectory` and
 /// returns its location, for the caller to print.
 /// - Parameters:
@@ -23,8 +25,9 @@ public func plot(_ x: [Float], _ ys: [[Float]], xLabel: String? = nil, yLabel: S
                  legend: [String] = [], xLimits: ClosedRange<Double>? = nil,
                  yLimits: ClosedRange<Double>? = nil, xScale: AxisScale = .linear,
                  yScale: AxisScale = .linear, formats: [String] = ["-", "m--", "g-.", "r:"],
-                 title: String? = nil, name: String) throws -> URL {
+                 figsize: (Double, Double) = (3.5, 2.5), title: String? = nil, name: String) throws -> URL {
     var figure = Figure()
+    figure.size = (figsize.0 * 120, figsize.1 * 120)
     figure.xLabel = xLabel
     figure.yLabel = yLabel
     figure.title = title
@@ -48,8 +51,8 @@ public func plot(_ x: Tensor, _ ys: [Tensor], xLabel: String? = nil, yLabel: Str
                  legend: [String] = [], xLimits: ClosedRange<Double>? = nil,
                  yLimits: ClosedRange<Double>? = nil, xScale: AxisScale = .linear,
                  yScale: AxisScale = .linear, formats: [String] = ["-", "m--", "g-.", "r:"],
-                 title: String? = nil, name: String) throws -> URL {
+                 figsize: (Double, Double) = (3.5, 2.5), title: String? = nil, name: String) throws -> URL {
     try plot(x.detach().toArray(), ys.map { $0.detach().toArray() }, xLabel: xLabel, yLabel: yLabel,
              legend: legend, xLimits: xLimits, yLimits: yLimits, xScale: xScale, yScale: yScale,
-             formats: formats, title: title, name: name)
+             formats: formats, figsize: figsize, title: title, name: name)
 }
