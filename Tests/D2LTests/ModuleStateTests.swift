@@ -29,6 +29,17 @@ private final class TwoArrays: Module, Layer {
     func forward(_ x: Tensor) -> Tensor { heads[0](blks[1](blks[0](x))) }
 }
 
+/// A layer that keeps its last output for inspection: a computed tensor, not state.
+private final class RemembersOutput: Module, Layer {
+    let linear = Linear(2, 2)
+    var lastOutput: Tensor?
+    let scale = Tensor.full([2], 3)  // a constant
+    func forward(_ x: Tensor) -> Tensor {
+        lastOutput = linear(x) * scale
+        return lastOutput!
+    }
+}
+
 /// Parameters kept as a list, as the scratch RNN's `params`.
 private final class ListOfParameters: Module {
     @Parameter var params: [Tensor] = [Tensor.zeros([2]), Tensor.ones([3])]
@@ -102,6 +113,14 @@ final class ModuleStateTests: XCTestCase {
         let net = ListOfParameters()
         XCTAssertEqual(net.namedParameters().map(\.0), ["params.0", "params.1"])
         XCTAssertTrue(net.parameters().allSatisfy(\.requiresGrad), "@Parameter makes its tensors trainable")
+    }
+
+    func testCachedOutputsAndConstantsAreNotState() {
+        let net = RemembersOutput()
+        XCTAssertEqual(net.namedParameters().map(\.0), ["linear.weight", "linear.bias"])
+        _ = net(Tensor.ones([1, 2]))
+        XCTAssertTrue(net.lastOutput!.requiresGrad)
+        XCTAssertEqual(net.stateDict().keys.sorted(), ["linear.bias", "linear.weight"])
     }
 
     func testNonStrictLoadSkipsTheNewHeadAndReportsIt() throws {

@@ -9,7 +9,8 @@
 ///   both may also hold `Tensor?` or `[Tensor]`;
 /// - a `Module`, an optional one, or an array of them (`blks: [any Layer]`) is a submodule, named
 ///   `blks.0`, `blks.1`, … as in PyTorch;
-/// - a plain `Tensor` that does not require gradients is a constant and is not saved.
+/// - a plain `Tensor` (or `Tensor?`) that is not a trainable leaf is a constant or a cached
+///   value and is not saved.
 ///
 /// Anything else that holds tensors or modules (a `Tensor` requiring gradients that is not
 /// declared `@Parameter`, a tuple or dictionary of tensors or modules) stops the walk with a
@@ -55,7 +56,9 @@ open class Module {
             return modules.enumerated().map { .child(name: "\(name).\($0.offset)", module: $0.element) }
         }
         if let tensor = value as? Tensor {
-            check(!tensor.requiresGrad,
+            // A leaf that requires grad can only be meant as a parameter; a tensor computed from
+            // parameters (a cached activation) or a constant is not state.
+            check(!(tensor.isLeaf && tensor.requiresGrad),
                   "\(type(of: self)).\(name) is a Tensor that requires grad but is not declared a parameter; "
                   + "write `@Parameter var \(name): Tensor` so it is trained and saved")
             return []  // a constant, as a plain tensor attribute in PyTorch
