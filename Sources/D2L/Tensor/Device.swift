@@ -23,3 +23,10 @@ extension Tensor {
     /// Where the tensor lives: always the CPU (`x.device`).
     public var device: Device { .cpu }
 }
+
+extension Module {
+    /// Moves parameters and buffers to `device`, as `net.to(device)` (§5.6.3): everything already
+    /// lives on the CPU, so this returns the module unchanged and code written for GPUs runs as is.
+    @discardableResult
+    public func to(_ device: Device) -> Self { self }
+}
