@@ -56,8 +56,9 @@ let package = Package(
         chapterProgram(4, module: "MLP"),
         chapterProgram(5, module: "MLP"),
         chapterProgram(6, module: "ConvNets"),
-        // Training options shared by the chapter programs, checked before a section runs.
-        .target(name: "ChapterSupport", dependencies: [argumentParser], path: "Sources/ChapterSupport"),
+        // Training options shared by the chapter programs, checked before a section runs, and the
+        // book's learning rate added to the message of a diverging run.
+        .target(name: "ChapterSupport", dependencies: ["D2L", argumentParser], path: "Sources/ChapterSupport"),
         // `grade`: runs the exercise graders, survives a crashing answer, prints the score table.
         .target(name: "GradeKit", path: "Sources/GradeKit"),
         .executableTarget(name: "grade", dependencies: ["GradeKit"], path: "Sources/grade"),

@@ -13,7 +13,6 @@ struct CalculusSection: ParsableCommand {
         printSubsection("2.4.1", "Derivatives and differentiation: f(x) = 3x² − 4x at x = 1")
         for line in Calculus.limitTable() { print(line) }
         printSubsection("2.4.2", "The function and its tangent line y = 2x − 3")
-        let figure = try Calculus.plotTangent()
-        print("figure written to \(figure.path)")
+        reportWritten("figure written to") { try Calculus.plotTangent() }
     }
 }

@@ -27,7 +27,6 @@ struct ProbabilitySection: ParsableCommand {
         show("counts = multinomial.Multinomial(1000, fair_probs).sample(); counts / 1000", counts / 1000)
         let estimates = Probability.runningEstimates(groups: groups, generator: generator)
         show("estimates after all \(groups) groups of 10 rolls", estimates[-1])
-        let figure = try Probability.plotEstimates(estimates)
-        print("figure written to \(figure.path)")
+        reportWritten("figure written to") { try Probability.plotEstimates(estimates) }
     }
 }

@@ -13,7 +13,7 @@ struct LinearRegressionIntro: ParsableCommand {
         printSection("3.1", "Linear regression")
         let (loop, vectorized) = LinearRegressionBasics.vectorizationTiming()
         print(String(format: "adding two 10000-element vectors: loop %.5f sec, vectorised %.5f sec", loop, vectorized))
-        print("normal distributions plotted to \(try LinearRegressionBasics.plotNormals().path)")
+        reportWritten("normal distributions plotted to") { try LinearRegressionBasics.plotNormals() }
     }
 }
 
@@ -22,6 +22,11 @@ struct LinearRegressionIntro: ParsableCommand {
 private func reportErrors(w: Tensor, b: Tensor) {
     print("error in estimating w: \(LinearRegressionScratch.trueW - w.detach().reshape(-1))")
     print("error in estimating b: \(LinearRegressionScratch.trueB - b.detach().reshape(-1))")
+}
+
+/// The book's `epoch 1, loss 0.000248` lines, `nan` spelled the same everywhere.
+private func printEpochLosses(_ losses: [Float]) {
+    for (epoch, l) in losses.enumerated() { print("epoch \(epoch + 1), loss \(formatMetric(Double(l), digits: 6))") }
 }
 
 /// The book's 1000 synthetic examples with w = [2, −3.4], b = 4.2 (§3.2.1).
@@ -36,15 +41,16 @@ struct LinregScratch: ParsableCommand {
 
     @OptionGroup var options: TrainingOptions<LinearRegressionBook>
 
-    func run() {
+    func run() throws {
         printSection("3.2", "Linear regression implementation from scratch")
         let g = RandomGenerator(seed: options.seed)
         let (features, labels) = bookData(g)
         print("features: \(features[0]), label: \(labels[0])")
-        let (w, b, losses) = LinearRegressionScratch.train(features: features, labels: labels, lr: options.lr,
-                                                           numEpochs: options.epochs,
-                                                           batchSize: options.batchSize, generator: g)
-        for (epoch, l) in losses.enumerated() { print(String(format: "epoch %d, loss %f", epoch + 1, l)) }
+        let (w, b, losses) = try options.explainingDivergence {
+            try LinearRegressionScratch.train(features: features, labels: labels, lr: options.lr,
+                                              numEpochs: options.epochs, batchSize: options.batchSize, generator: g)
+        }
+        printEpochLosses(losses)
         reportErrors(w: w, b: b)
     }
 }
@@ -56,14 +62,15 @@ struct Linreg: ParsableCommand {
 
     @OptionGroup var options: TrainingOptions<LinearRegressionBook>
 
-    func run() {
+    func run() throws {
         printSection("3.3", "Concise implementation of linear regression")
         let g = RandomGenerator(seed: options.seed)
         let (features, labels) = bookData(g)
-        let (net, losses) = LinearRegressionConcise.train(features: features, labels: labels, lr: options.lr,
-                                                          numEpochs: options.epochs,
-                                                          batchSize: options.batchSize, generator: g)
-        for (epoch, l) in losses.enumerated() { print(String(format: "epoch %d, loss %f", epoch + 1, l)) }
+        let (net, losses) = try options.explainingDivergence {
+            try LinearRegressionConcise.train(features: features, labels: labels, lr: options.lr,
+                                              numEpochs: options.epochs, batchSize: options.batchSize, generator: g)
+        }
+        printEpochLosses(losses)
         let layer = net[0] as! Linear
         reportErrors(w: layer.weight, b: layer.bias!)
     }

@@ -24,12 +24,14 @@ struct FashionMNISTSection: ParsableCommand {
         let first = train.images(0..<18)
         print("image shape: \(Array(first.shape.dropFirst()))")
         let titles = getFashionMNISTLabels(train.labels[0..<18].toIntArray())
-        print("18 training images written to \(try showImages(first, numRows: 2, numCols: 9, titles: titles, name: "chapter3-fashion-mnist.svg").path)")
         let timer = Timer()
         let (trainIter, _) = try loadDataFashionMNIST(batchSize: batchSize)
         var batches = 0
         for _ in trainIter { batches += 1 }
         print(String(format: "%.2f sec to load the data and read %d batches of %d", timer.stop(), batches, batchSize))
+        reportWritten("18 training images written to") {
+            try showImages(first, numRows: 2, numCols: 9, titles: titles, name: "chapter3-fashion-mnist.svg")
+        }
     }
 }
 
@@ -44,9 +46,12 @@ struct SoftmaxScratchSection: ParsableCommand {
         printSection("3.6", "Implementation of softmax regression from scratch")
         let g = RandomGenerator(seed: options.seed)
         let (trainIter, testIter) = try loadDataFashionMNIST(batchSize: options.batchSize, generator: g)
-        let (params, _) = try SoftmaxScratch.train(trainIter, testIter, numEpochs: options.epochs,
-                                                   lr: options.lr, generator: g)
-        print("predictions written to \(try predictCh3(params.net, testIter, name: "chapter3-softmax-scratch-predictions.svg").path)")
+        let (params, _) = try options.explainingDivergence {
+            try SoftmaxScratch.train(trainIter, testIter, numEpochs: options.epochs, lr: options.lr, generator: g)
+        }
+        reportWritten("predictions written to") {
+            try predictCh3(params.net, testIter, name: "chapter3-softmax-scratch-predictions.svg")
+        }
     }
 }
 
@@ -61,8 +66,9 @@ struct SoftmaxSection: ParsableCommand {
         printSection("3.7", "Concise implementation of softmax regression")
         let g = RandomGenerator(seed: options.seed)
         let (trainIter, testIter) = try loadDataFashionMNIST(batchSize: options.batchSize, generator: g)
-        let (net, _) = try SoftmaxConcise.train(trainIter, testIter, numEpochs: options.epochs,
-                                                lr: options.lr, generator: g)
-        print("predictions written to \(try predictCh3({ net($0) }, testIter, name: "chapter3-softmax-predictions.svg").path)")
+        let (net, _) = try options.explainingDivergence {
+            try SoftmaxConcise.train(trainIter, testIter, numEpochs: options.epochs, lr: options.lr, generator: g)
+        }
+        reportWritten("predictions written to") { try predictCh3({ net($0) }, testIter, name: "chapter3-softmax-predictions.svg") }
     }
 }

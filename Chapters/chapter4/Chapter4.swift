@@ -26,12 +26,15 @@ enum DropoutBook: BookTrainingDefaults {
     static let epochs = 10, lr: Float = 0.5, batchSize = 256
 }
 
-/// Trains `net` on Fashion-MNIST with SGD and cross-entropy, as the book's chapter 4 sections do.
+/// Trains `net` on Fashion-MNIST with SGD and cross-entropy, as the book's chapter 4 sections do;
+/// a diverging run names the section's book learning rate.
 func trainOnFashionMNIST<Book>(_ net: (Tensor) -> Tensor, parameters: [Tensor], setMode: @escaping (Bool) -> Void = { _ in },
                                options: TrainingOptions<Book>, figure: String, generator: RandomGenerator) throws {
     let (trainIter, testIter) = try loadDataFashionMNIST(batchSize: options.batchSize, generator: generator)
     let loss = CrossEntropyLoss(reduction: .none)
     let trainer = SGD(parameters, lr: options.lr)
-    try trainCh3(net, trainIter, testIter, loss: { loss($0, $1) }, numEpochs: options.epochs,
-                 updater: .optimizer(trainer), setMode: setMode, figureName: figure)
+    try options.explainingDivergence {
+        try trainCh3(net, trainIter, testIter, loss: { loss($0, $1) }, numEpochs: options.epochs,
+                     updater: .optimizer(trainer), setMode: setMode, figureName: figure)
+    }
 }

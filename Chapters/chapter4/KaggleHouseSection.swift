@@ -53,15 +53,23 @@ struct KaggleHouseSection: ParsableCommand {
         let data = try KaggleHouse.prepare(train: train, test: test)
         print("features after standardizing and one-hot encoding: \(data.trainFeatures.shape[1])")
         let g = RandomGenerator(seed: seed)
-        let result = KaggleHouse.kFold(k: k, data.trainFeatures, data.trainLabels, numEpochs: epochs, lr: lr,
-                                       weightDecay: weightDecay, batchSize: batchSize, generator: g)
-        for (i, fold) in result.folds.enumerated() {
-            print(String(format: "fold %d, train log rmse %f, valid log rmse %f", i + 1, fold.train, fold.valid))
+        try explainingDivergence(bookLR: 5) {
+            let result = try KaggleHouse.kFold(k: k, data.trainFeatures, data.trainLabels, numEpochs: epochs, lr: lr,
+                                               weightDecay: weightDecay, batchSize: batchSize, generator: g)
+            for (i, fold) in result.folds.enumerated() {
+                print("fold \(i + 1), train log rmse \(formatMetric(fold.train, digits: 6)), "
+                      + "valid log rmse \(formatMetric(fold.valid, digits: 6))")
+            }
+            print("\(k)-fold validation: avg train log rmse: \(formatMetric(result.train, digits: 6)), "
+                  + "avg valid log rmse: \(formatMetric(result.valid, digits: 6))")
+            let (trainLoss, predictions) = try KaggleHouse.trainAndPredict(data, numEpochs: epochs, lr: lr,
+                                                                           weightDecay: weightDecay, batchSize: batchSize,
+                                                                           generator: g)
+            print("train log rmse \(formatMetric(trainLoss, digits: 6))")
+            reportWritten("predictions written to") {
+                try KaggleHouse.writeSubmission(ids: data.testIds, predictions: predictions,
+                                                to: folder.appendingPathComponent("submission.csv"))
+            }
         }
-        print(String(format: "%d-fold validation: avg train log rmse: %f, avg valid log rmse: %f", k, result.train, result.valid))
-        let submission = folder.appendingPathComponent("submission.csv")
-        let trainLoss = try KaggleHouse.trainAndPredict(data, numEpochs: epochs, lr: lr, weightDecay: weightDecay,
-                                                        batchSize: batchSize, submission: submission, generator: g)
-        print(String(format: "train log rmse %f; predictions written to %@", trainLoss, submission.path))
     }
 }

@@ -11,7 +11,7 @@ struct Activations: ParsableCommand {
     func run() throws {
         printSection("4.1.2", "Activation functions")
         for (name, f) in [("relu", { (x: Tensor) in x.relu() }), ("sigmoid", { $0.sigmoid() }), ("tanh", { $0.tanh() })] {
-            for url in try ActivationFunctions.plotWithGradient(name, f) { print("figure written to \(url.path)") }
+            reportWritten("figure written to") { try ActivationFunctions.plotWithGradient(name, f) }
         }
     }
 }
@@ -65,27 +65,25 @@ struct UnderfitOverfit: ParsableCommand {
         ]
         for (number, title, columns, epochs, name) in cases {
             printSubsection(number, "\(title): first \(columns) features, \(epochs) epochs")
-            let fit = try PolynomialRegression.fit(trainFeatures: train[..., 0..<columns], testFeatures: test[..., 0..<columns],
-                                                   trainLabels: yTrain, testLabels: yTest, numEpochs: epochs, name: name, generator: g)
-            print("weight: \(fit.weights)")
-            print(String(format: "train loss %.4f, test loss %.4f; curves written to %@", fit.trainLoss, fit.testLoss, fit.figure.path))
+            // Prints the weights and the final losses, then writes the curves.
+            try explainingDivergence(bookLR: 0.01, option: "lr") {
+                try PolynomialRegression.fit(trainFeatures: train[..., 0..<columns], testFeatures: test[..., 0..<columns],
+                                             trainLabels: yTrain, testLabels: yTest, numEpochs: epochs, name: name, generator: g)
+            }
         }
     }
 }
 
-/// Trains the weight-decay model for a penalty of 0 and of 3 and prints ‖w‖ for each, as §4.5
-/// does; `heading` gives each run's subsection number and title.
+/// Trains the weight-decay model for a penalty of 0 and of 3; each run prints ‖w‖, then writes
+/// its curves, as §4.5 does. `heading` gives each run's subsection number and title.
 private func reportWeightDecay(seed: UInt64, heading: (Float) -> (number: String, title: String),
-                               _ train: (Float, (train: DataLoader, test: DataLoader), RandomGenerator) throws
-                                   -> (norm: Float, trainLoss: Double, testLoss: Double, figure: URL)) throws {
+                               _ train: (Float, (train: DataLoader, test: DataLoader), RandomGenerator) throws -> Void) throws {
     let g = RandomGenerator(seed: seed)
     let data = WeightDecay.makeData(generator: g)
     for penalty: Float in [0, 3] {
         let (number, title) = heading(penalty)
         printSubsection(number, title)
-        let r = try train(penalty, data, g)
-        print(String(format: "L2 norm of w: %f", r.norm))
-        print("curves written to \(r.figure.path)")
+        try train(penalty, data, g)
     }
 }
 
@@ -102,8 +100,10 @@ struct WeightDecayScratch: ParsableCommand {
                         : ("4.5.3.5", "Using weight decay: lambda = \(Int(lambda))")
         }
         try reportWeightDecay(seed: seed, heading: heading) { lambda, data, g in
-            try WeightDecay.trainScratch(lambda: lambda, data: data, generator: g,
-                                         name: "chapter4-weight-decay-scratch-\(Int(lambda)).svg")
+            try explainingDivergence(bookLR: 0.003, option: "lr") {
+                _ = try WeightDecay.trainScratch(lambda: lambda, data: data, generator: g,
+                                                 name: "chapter4-weight-decay-scratch-\(Int(lambda)).svg")
+            }
         }
     }
 }
@@ -117,7 +117,9 @@ struct WeightDecayConcise: ParsableCommand {
     func run() throws {
         printSection("4.5.4", "Weight decay: concise implementation")
         try reportWeightDecay(seed: seed, heading: { ("4.5.4", "wd = \(Int($0))") }) { wd, data, g in
-            try WeightDecay.trainConcise(wd: wd, data: data, generator: g, name: "chapter4-weight-decay-\(Int(wd)).svg")
+            try explainingDivergence(bookLR: 0.003, option: "lr") {
+                _ = try WeightDecay.trainConcise(wd: wd, data: data, generator: g, name: "chapter4-weight-decay-\(Int(wd)).svg")
+            }
         }
     }
 }
@@ -158,11 +160,11 @@ struct NumericalStabilitySection: ParsableCommand {
         abstract: "§4.8 The vanishing gradient of the sigmoid, and 100 random matrices multiplied together.")
     @Option(help: "Seed for the random matrices.") var seed: UInt64 = 0
 
-    func run() throws {
+    func run() {
         printSection("4.8", "Numerical stability and model initialization")
-        print("figure written to \(try NumericalStability.plotSigmoidAndGradient().path)")
         let (first, product) = NumericalStability.explodingProduct(generator: RandomGenerator(seed: seed))
         print("a single matrix\n\(first)")
         print("after multiplying 100 matrices\n\(product)")
+        reportWritten("figure written to") { try NumericalStability.plotSigmoidAndGradient() }
     }
 }

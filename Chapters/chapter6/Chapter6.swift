@@ -43,12 +43,14 @@ struct LearnKernel: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "learn-kernel",
         abstract: "§6.2.4 Learn the edge kernel from X and Y by gradient descent (loss every 2 epochs).")
     @Option(help: "Seed for the initial kernel.") var seed: UInt64 = 0
-    func run() {
+    func run() throws {
         printSection("6.2.4", "Learning a kernel")
         let X = CrossCorrelation.edgeImage()
         let Y = CrossCorrelation.corr2d(X, CrossCorrelation.edgeKernel)
-        let (kernel, losses) = CrossCorrelation.learnKernel(X, Y, generator: RandomGenerator(seed: seed))
-        for (epoch, loss) in losses { print(String(format: "epoch %d, loss %.3f", epoch, loss)) }
+        let (kernel, losses) = try explainingDivergence(bookLR: 3e-2, option: "lr") {
+            try CrossCorrelation.learnKernel(X, Y, generator: RandomGenerator(seed: seed))
+        }
+        for (epoch, loss) in losses { print("epoch \(epoch), loss \(formatMetric(Double(loss)))") }
         print("learned kernel: \(kernel)")
     }
 }
@@ -123,8 +125,10 @@ struct LeNetSection: ParsableCommand {
         printSection("6.6.2", "LeNet: training")
         let g = RandomGenerator(seed: options.seed)
         let (trainIter, testIter) = try loadDataFashionMNIST(batchSize: options.batchSize, generator: g)
-        try trainCh6(LeNet.makeNet(generator: g), trainIter, testIter, numEpochs: options.epochs, lr: options.lr,
-                     generator: g, figureName: "chapter6-lenet.svg")
+        try options.explainingDivergence {
+            try trainCh6(LeNet.makeNet(generator: g), trainIter, testIter, numEpochs: options.epochs, lr: options.lr,
+                         generator: g, figureName: "chapter6-lenet.svg")
+        }
     }
 }
 

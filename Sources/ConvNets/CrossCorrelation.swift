@@ -49,14 +49,18 @@ public enum CrossCorrelation {
     /// Learns a 1×2 kernel mapping `X` to `Y` by gradient descent on the squared error, as
     /// §6.2.4 does with `nn.Conv2d(1, 1, kernel_size=(1, 2), bias=False)` and lr 3e-2.
     /// Returns the kernel and the loss after every second epoch.
+    /// - Throws: `TrainingDiverged` when the loss becomes NaN, infinite or 100× the first (a
+    ///   learning rate far too large).
     public static func learnKernel(_ X: Tensor, _ Y: Tensor, epochs: Int = 10, lr: Float = 3e-2,
-                                   generator: RandomGenerator = .global) -> (kernel: Tensor, losses: [(Int, Float)]) {
+                                   generator: RandomGenerator = .global) throws -> (kernel: Tensor, losses: [(Int, Float)]) {
         let conv = Conv2d(1, 1, kernelSize: (1, 2), bias: false, generator: generator)
         let input = X.reshape(1, 1, X.shape[0], X.shape[1]), target = Y.reshape(1, 1, Y.shape[0], Y.shape[1])
         var losses: [(Int, Float)] = []
+        var divergence = DivergenceCheck(learningRate: Double(lr))
         for i in 0..<epochs {
             let diff = conv(input) - target
             let l = diff * diff
+            try divergence.check(l, epoch: i, batch: 0, of: 1)
             conv.weight.grad?.zero()
             l.sum().backward()
             noGrad { conv.weight -= lr * conv.weight.grad! }

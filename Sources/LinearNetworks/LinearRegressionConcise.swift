@@ -4,8 +4,10 @@ import D2L
 public enum LinearRegressionConcise {
     /// Trains `Sequential { Linear(2, 1) }` (weights N(0, 0.01²), bias 0) and returns the
     /// network with the loss on all data after each epoch.
+    /// - Throws: `TrainingDiverged` at the first minibatch whose loss is NaN, infinite or over
+    ///   100× the first (a learning rate far too large).
     public static func train(features: Tensor, labels: Tensor, lr: Float = 0.03, numEpochs: Int = 3,
-                             batchSize: Int = 10, generator: RandomGenerator = .global)
+                             batchSize: Int = 10, generator: RandomGenerator = .global) throws
         -> (net: Sequential, epochLosses: [Float]) {
         let dataIter = loadArray(features, labels, batchSize: batchSize, generator: generator)
         let net = Sequential { Linear(2, 1, generator: generator) }
@@ -15,9 +17,11 @@ public enum LinearRegressionConcise {
         let loss = MSELoss()
         let trainer = SGD(net.parameters(), lr: lr)
         var losses: [Float] = []
-        for _ in 0..<numEpochs {
-            for (X, y) in dataIter {
+        var divergence = DivergenceCheck(learningRate: Double(lr))
+        for epoch in 0..<numEpochs {
+            for (i, (X, y)) in dataIter.enumerated() {
                 let l = loss(net(X), y)
+                try divergence.check(l, epoch: epoch, batch: i, of: dataIter.count)
                 trainer.zeroGrad()
                 l.backward()
                 trainer.step()

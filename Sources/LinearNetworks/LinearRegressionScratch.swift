@@ -23,15 +23,20 @@ public enum LinearRegressionScratch {
 
     /// Trains w and b from w ~ N(0, 0.01²), b = 0 with the book's loop and returns them with the
     /// loss on all data after each epoch.
+    /// - Throws: `TrainingDiverged` at the first minibatch whose loss is NaN, infinite or over
+    ///   100× the first (a learning rate far too large).
     public static func train(features: Tensor, labels: Tensor, lr: Float = 0.03, numEpochs: Int = 3,
-                             batchSize: Int = 10, generator: RandomGenerator = .global)
+                             batchSize: Int = 10, generator: RandomGenerator = .global) throws
         -> (w: Tensor, b: Tensor, epochLosses: [Float]) {
         let w = Tensor.normal(mean: 0, std: 0.01, shape: [2, 1], generator: generator, requiresGrad: true)
         let b = Tensor.zeros([1], requiresGrad: true)
         var losses: [Float] = []
-        for _ in 0..<numEpochs {
-            for (X, y) in dataIter(batchSize: batchSize, features, labels, generator: generator) {
+        var divergence = DivergenceCheck(learningRate: Double(lr))
+        for epoch in 0..<numEpochs {
+            let batches = dataIter(batchSize: batchSize, features, labels, generator: generator)
+            for (i, (X, y)) in batches.enumerated() {
                 let l = squaredLoss(linreg(X, w, b), y)
+                try divergence.check(l, epoch: epoch, batch: i, of: batches.count)
                 l.sum().backward()
                 sgd([w, b], lr: lr, batchSize: batchSize)
             }

@@ -17,6 +17,7 @@ public enum SoftmaxConcise {
     }
 
     /// Trains for `numEpochs` with SGD at `lr` and returns the network and the final figures.
+    /// - Throws: `TrainingDiverged` when a minibatch loss is NaN, infinite or far above the first.
     public static func train(_ trainIter: DataLoader, _ testIter: DataLoader, numEpochs: Int = 10,
                              lr: Float = 0.1, generator: RandomGenerator = .global,
                              figureName: String = "chapter3-softmax.svg") throws -> (Sequential, TrainingResult) {

@@ -36,13 +36,14 @@ public enum SoftmaxScratch {
 
     /// Trains for `numEpochs` with the book's `updater` (minibatch SGD, lr 0.1) and returns the
     /// parameters and the final figures.
+    /// - Throws: `TrainingDiverged` when a minibatch loss is NaN, infinite or far above the first.
     public static func train(_ trainIter: DataLoader, _ testIter: DataLoader, numEpochs: Int = 10,
                              lr: Float = 0.1, generator: RandomGenerator = .global,
                              figureName: String = "chapter3-softmax-scratch.svg") throws -> (Parameters, TrainingResult) {
         let params = Parameters(generator: generator)
         let result = try trainCh3(params.net, trainIter, testIter, loss: crossEntropy, numEpochs: numEpochs,
                                   updater: .custom { sgd([params.W, params.b], lr: lr, batchSize: $0) },
-                                  figureName: figureName)
+                                  learningRate: Double(lr), figureName: figureName)
         return (params, result)
     }
 }

@@ -70,18 +70,23 @@ public enum KaggleHouse {
 
     /// Trains with Adam on the squared loss and returns the training (and, with validation data,
     /// validation) log RMSE after each epoch, as the book's `train` (§4.10.5).
+    /// - Throws: `TrainingDiverged` at the first minibatch whose loss is NaN, infinite or over
+    ///   100× the first.
     public static func train(_ net: any Layer, trainFeatures: Tensor, trainLabels: Tensor,
                              validFeatures: Tensor? = nil, validLabels: Tensor? = nil,
                              numEpochs: Int, lr: Float, weightDecay: Float, batchSize: Int,
-                             generator: RandomGenerator = .global) -> (train: [Double], valid: [Double]) {
+                             generator: RandomGenerator = .global) throws -> (train: [Double], valid: [Double]) {
         let iter = loadArray(trainFeatures, trainLabels, batchSize: batchSize, generator: generator)
         let optimizer = Adam(net.parameters(), lr: lr, weightDecay: weightDecay)
         let loss = MSELoss()
         var trainLs: [Double] = [], validLs: [Double] = []
-        for _ in 0..<numEpochs {
-            for (X, y) in iter {
+        var divergence = DivergenceCheck(learningRate: Double(lr))
+        for epoch in 0..<numEpochs {
+            for (i, (X, y)) in iter.enumerated() {
                 optimizer.zeroGrad()
-                loss(net(X), y).backward()
+                let l = loss(net(X), y)
+                try divergence.check(l, epoch: epoch, batch: i, of: iter.count)
+                l.backward()
                 optimizer.step()
             }
             trainLs.append(logRMSE({ net($0) }, trainFeatures, trainLabels))
@@ -107,14 +112,15 @@ public enum KaggleHouse {
 
     /// K-fold cross-validation (§4.10.6): trains a fresh model per fold and returns the mean
     /// final training and validation log RMSE, and each fold's pair.
+    /// - Throws: `TrainingDiverged` when a fold's training blows up.
     public static func kFold(k: Int, _ X: Tensor, _ y: Tensor, numEpochs: Int, lr: Float, weightDecay: Float,
-                             batchSize: Int, generator: RandomGenerator = .global)
+                             batchSize: Int, generator: RandomGenerator = .global) throws
         -> (train: Double, valid: Double, folds: [(train: Double, valid: Double)]) {
         var folds: [(train: Double, valid: Double)] = []
         for i in 0..<k {
             let data = kFoldData(k: k, i: i, X, y)
             let net = makeNet(inputs: X.shape[1], generator: generator)
-            let (trainLs, validLs) = train(net, trainFeatures: data.trainX, trainLabels: data.trainY,
+            let (trainLs, validLs) = try train(net, trainFeatures: data.trainX, trainLabels: data.trainY,
                                            validFeatures: data.validX, validLabels: data.validY, numEpochs: numEpochs,
                                            lr: lr, weightDecay: weightDecay, batchSize: batchSize, generator: generator)
             folds.append((trainLs.last!, validLs.last!))
@@ -122,19 +128,31 @@ public enum KaggleHouse {
         return (folds.map(\.train).reduce(0, +) / Double(k), folds.map(\.valid).reduce(0, +) / Double(k), folds)
     }
 
-    /// Trains on all training data, predicts the test prices and writes `Id,SalePrice` rows to
-    /// `url` atomically, as the book's `train_and_pred` (§4.10.7). Returns the final training
-    /// log RMSE.
-    @discardableResult
+    /// Trains on all training data and predicts the test prices, as the book's `train_and_pred`
+    /// (§4.10.7) up to its `to_csv`. Returns the final training log RMSE and the predictions in
+    /// the order of `data.testIds`; `writeSubmission` writes them.
+    /// - Throws: `TrainingDiverged` when the training blows up.
     public static func trainAndPredict(_ data: Prepared, numEpochs: Int, lr: Float, weightDecay: Float, batchSize: Int,
-                                       submission url: URL, generator: RandomGenerator = .global) throws -> Double {
+                                       generator: RandomGenerator = .global) throws
+        -> (trainLoss: Double, predictions: [Float]) {
         let net = makeNet(inputs: data.trainFeatures.shape[1], generator: generator)
-        let (trainLs, _) = train(net, trainFeatures: data.trainFeatures, trainLabels: data.trainLabels,
-                                 numEpochs: numEpochs, lr: lr, weightDecay: weightDecay, batchSize: batchSize, generator: generator)
+        let (trainLs, _) = try train(net, trainFeatures: data.trainFeatures, trainLabels: data.trainLabels,
+                                     numEpochs: numEpochs, lr: lr, weightDecay: weightDecay, batchSize: batchSize,
+                                     generator: generator)
         let predictions = noGrad { net(data.testFeatures) }.reshape(-1).toArray()
+        return (trainLs.last ?? .nan, predictions)
+    }
+
+    /// Writes `Id,SalePrice` rows to `url` through a temporary file and a rename, the book's
+    /// `submission.to_csv('submission.csv', index=False)` (§4.10.7), and returns `url`.
+    /// - Throws: `FileNotWritten` naming the path and `D2L_DATA_DIR`; print it with `reportWritten`.
+    @discardableResult
+    public static func writeSubmission(ids: [String], predictions: [Float], to url: URL) throws -> URL {
+        check(ids.count == predictions.count,
+              "KaggleHouse.writeSubmission: \(ids.count) Ids but \(predictions.count) predictions")
         var csv = "Id,SalePrice\n"
-        for (id, price) in zip(data.testIds, predictions) { csv += "\(id),\(price)\n" }
-        try writeAtomically(csv, to: url)
-        return trainLs.last ?? .nan
+        for (id, price) in zip(ids, predictions) { csv += "\(id),\(price)\n" }
+        try writeOutput(csv, to: url, setting: "D2L_DATA_DIR (or --data-dir)")
+        return url
     }
 }

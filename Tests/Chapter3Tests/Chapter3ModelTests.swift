@@ -6,12 +6,12 @@ import XCTest
 
 /// Linear regression (§3.2, §3.3) recovers the true parameters.
 final class Chapter3LinearRegressionTests: XCTestCase {
-    func testScratchRecoversWAndB() {
+    func testScratchRecoversWAndB() throws {
         let g = RandomGenerator(seed: 3)
         let (X, y) = syntheticData(LinearRegressionScratch.trueW, LinearRegressionScratch.trueB, numExamples: 1000, generator: g)
         XCTAssertEqual(X.shape, [1000, 2])
         XCTAssertEqual(y.shape, [1000, 1])
-        let (w, b, losses) = LinearRegressionScratch.train(features: X, labels: y, generator: g)
+        let (w, b, losses) = try LinearRegressionScratch.train(features: X, labels: y, generator: g)
         assertClose(w.reshape(-1), [2, -3.4], atol: 0.02, rtol: 0)
         XCTAssertEqual(b.item(), 4.2, accuracy: 0.02)
         XCTAssertEqual(losses.count, 3)
@@ -19,10 +19,10 @@ final class Chapter3LinearRegressionTests: XCTestCase {
         XCTAssertLessThan(losses[2], 1e-3)
     }
 
-    func testConciseRecoversWAndB() {
+    func testConciseRecoversWAndB() throws {
         let g = RandomGenerator(seed: 4)
         let (X, y) = syntheticData(LinearRegressionScratch.trueW, LinearRegressionScratch.trueB, numExamples: 1000, generator: g)
-        let (net, losses) = LinearRegressionConcise.train(features: X, labels: y, generator: g)
+        let (net, losses) = try LinearRegressionConcise.train(features: X, labels: y, generator: g)
         let layer = net[0] as! Linear
         assertClose(layer.weight.reshape(-1), [2, -3.4], atol: 0.02, rtol: 0)
         XCTAssertEqual(layer.bias!.item(), 4.2, accuracy: 0.02)

@@ -75,12 +75,15 @@ final class Chapter4KaggleTests: XCTestCase {
         let (train, test) = try writeTables()
         let data = try KaggleHouse.prepare(train: train, test: test)
         let g = RandomGenerator(seed: 1)
-        let result = KaggleHouse.kFold(k: 5, data.trainFeatures, data.trainLabels, numEpochs: 100, lr: 5, weightDecay: 0,
+        let result = try KaggleHouse.kFold(k: 5, data.trainFeatures, data.trainLabels, numEpochs: 100, lr: 5, weightDecay: 0,
                                        batchSize: 16, generator: g)
         XCTAssertEqual(result.folds.count, 5)
         XCTAssertLessThan(result.valid, 0.5, "a linear model fits this linear price within 50%")
         let url = folder.appendingPathComponent("submission.csv")
-        try KaggleHouse.trainAndPredict(data, numEpochs: 100, lr: 5, weightDecay: 0, batchSize: 16, submission: url, generator: g)
+        let (trainLoss, predictions) = try KaggleHouse.trainAndPredict(data, numEpochs: 100, lr: 5, weightDecay: 0,
+                                                                       batchSize: 16, generator: g)
+        XCTAssertLessThan(trainLoss, 0.5)
+        XCTAssertEqual(try KaggleHouse.writeSubmission(ids: data.testIds, predictions: predictions, to: url), url)
         let lines = try String(contentsOf: url, encoding: .utf8).split(separator: "\n")
         XCTAssertEqual(lines.first, "Id,SalePrice")
         XCTAssertEqual(lines.count, 31)

@@ -61,6 +61,7 @@ public final class Animator {
     }
 
     /// Ends the progress line and writes the figure; returns where.
+    /// - Throws: `FileNotWritten` when the figure cannot be written.
     @discardableResult
     public func finish() throws -> URL {
         endProgressLine()

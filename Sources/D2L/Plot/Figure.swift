@@ -127,13 +127,12 @@ public struct Figure {
             .replacingOccurrences(of: ">", with: "&gt;")
     }
 
-    /// Writes the SVG to `url` atomically (a partly written figure is never left behind) and
-    /// returns `url`.
+    /// Writes the SVG to `url` through a temporary file and a rename (a partly written figure is
+    /// never left behind) and returns `url`.
+    /// - Throws: `FileNotWritten` naming the path and the reason; print it with `reportWritten`.
     @discardableResult
     public func save(to url: URL) throws -> URL {
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(),
-                                                withIntermediateDirectories: true)
-        try Data(svg().utf8).write(to: url, options: .atomic)
+        try writeOutput(svg(), to: url)
         return url
     }
 }

@@ -32,11 +32,12 @@ func encodeGreyPNG(_ pixels: [Float], width: Int, height: Int) -> [UInt8] {
 }
 
 /// Draws images in a grid with a title over each and writes it as an SVG file (the images are
-/// embedded PNGs), returning its location.
+/// embedded PNGs) through a temporary file and a rename, returning its location.
 ///
 /// d2l: `show_images(imgs, num_rows, num_cols, titles, scale)` (§3.5). Titles may have several
 /// lines separated by "\n", as `predict_ch3` uses for true and predicted labels.
 /// - Parameter images: [n, h, w] or [n, 1, h, w], values in [0, 1].
+/// - Throws: `FileNotWritten` when the figure cannot be written; print it with `reportWritten`.
 @discardableResult
 public func showImages(_ images: Tensor, numRows: Int, numCols: Int, titles: [String] = [],
                        scale: Double = 1.5, name: String) throws -> URL {
@@ -69,6 +70,6 @@ public func showImages(_ images: Tensor, numRows: Int, numCols: Int, titles: [St
     }
     svg += "</svg>\n"
     let url = figuresDirectory.appendingPathComponent(name)
-    try writeAtomically(svg, to: url)
+    try writeOutput(svg, to: url)
     return url
 }

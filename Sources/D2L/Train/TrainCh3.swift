@@ -7,6 +7,15 @@ public enum Updater {
     /// The book's from-scratch updater, called with the batch size after gradients of the summed
     /// loss, e.g. `{ sgd([W, b], lr: 0.1, batchSize: $0) }`.
     case custom((Int) -> Void)
+
+    /// The optimizer's learning rate, for messages; `nil` for a custom updater.
+    var learningRate: Double? {
+        switch self {
+        case .optimizer(let sgd as SGD): return Double(sgd.lr)
+        case .optimizer(let adam as Adam): return Double(adam.lr)
+        default: return nil
+        }
+    }
 }
 
 /// One pass over `trainIter`: forward, loss, backward, update. Returns the mean training loss
@@ -19,8 +28,22 @@ public enum Updater {
 public func trainEpochCh3<Batches: BatchSequence>(
     _ net: (Tensor) -> Tensor, _ trainIter: Batches, loss: (Tensor, Tensor) -> Tensor, updater: Updater
 ) throws -> (loss: Double, accuracy: Double) where Batches.Element == (Tensor, Tensor) {
-    let run = TrainingRun(numEpochs: 1, batchesPerEpoch: trainIter.count, legend: [], figureName: "")
+    let run = TrainingRun(numEpochs: 1, batchesPerEpoch: trainIter.count, legend: [], figureName: "",
+                          learningRate: updater.learningRate)
     return try trainEpoch(net, trainIter, loss: loss, updater: updater, run: run, epoch: 0, pointsPerEpoch: 0)
+}
+
+/// `trainEpochCh3` as epoch `epoch` (from 0) of `run`: its minibatches count towards the run's
+/// timer, speed and progress line, and divergence is judged against the run's first minibatch.
+///
+/// For a loop that trains with the book's `train_epoch_ch3` and records its own curves, such as
+/// §4.4's polynomial fit; it adds no point to the figure.
+/// - Throws: `TrainingDiverged` at the first minibatch whose loss blows up.
+public func trainEpochCh3<Batches: BatchSequence>(
+    _ net: (Tensor) -> Tensor, _ trainIter: Batches, loss: (Tensor, Tensor) -> Tensor, updater: Updater,
+    run: TrainingRun, epoch: Int
+) throws -> (loss: Double, accuracy: Double) where Batches.Element == (Tensor, Tensor) {
+    try trainEpoch(net, trainIter, loss: loss, updater: updater, run: run, epoch: epoch, pointsPerEpoch: 0)
 }
 
 /// The epoch loop shared by `trainCh3` and `trainCh6`: `pointsPerEpoch` times per epoch it plots
@@ -85,7 +108,7 @@ func trainClassifier<Batches: BatchSequence>(
 ) throws -> TrainingResult where Batches.Element == (Tensor, Tensor) {
     let run = TrainingRun(numEpochs: numEpochs, batchesPerEpoch: trainIter.count,
                           legend: ["train loss", "train acc", "test acc"], yLimits: yLimits, figureName: figureName,
-                          learningRate: learningRate)
+                          learningRate: learningRate ?? updater.learningRate)
     var last = (loss: 0.0, accuracy: 0.0), testAccuracy = 0.0
     for epoch in 0..<numEpochs {
         setMode(true)

@@ -23,24 +23,50 @@ public struct TrainingDiverged: Error, CustomStringConvertible {
             + "batch's \(formatMetric(firstLoss))" : "loss is \(formatMetric(loss))"
         let rate = learningRate.map { " with lr \(formatNumber($0))" } ?? ""
         return "training diverged in epoch \(epoch), batch \(batch) of \(batchesPerEpoch): \(what)\(rate); "
-            + "try a smaller learning rate (--lr)" + (hint.map { "; \($0)" } ?? "")
+            + "try a smaller learning rate" + (hint.map { "; \($0)" } ?? "")
     }
 }
 
-/// Watches minibatch losses for a run that has blown up.
-struct DivergenceCheck {
+/// Watches minibatch losses for a run that has blown up: a loss that is NaN or infinite, or
+/// over 100 times the first minibatch's.
+///
+/// `TrainingRun` uses one for every trainer built on it; a loop written out as the book writes
+/// it (§3.2, §4.10, §6.2.4) keeps one beside its parameters and checks each minibatch's loss:
+/// ```swift
+/// var divergence = DivergenceCheck(learningRate: Double(lr))
+/// for epoch in 0..<numEpochs {
+///     for (i, (X, y)) in batches.enumerated() {
+///         let l = squaredLoss(linreg(X, w, b), y)
+///         try divergence.check(l, epoch: epoch, batch: i, of: batches.count)
+///         ...
+/// ```
+public struct DivergenceCheck {
     /// How many times the first minibatch's loss counts as "grown by orders of magnitude".
-    static let growthLimit = 100.0
-    private(set) var firstLoss: Double?
+    public static let growthLimit = 100.0
+    /// The learning rate the error names, when the loop has one.
+    public let learningRate: Double?
+    /// The first finite minibatch loss seen, the scale later losses are compared with.
+    public private(set) var firstLoss: Double?
 
-    /// Throws `TrainingDiverged` for a NaN or infinite loss, or one far above the first.
-    mutating func check(_ loss: Double, epoch: Int, batch: Int, batchesPerEpoch: Int, learningRate: Double?) throws {
+    /// A check with no loss seen yet.
+    public init(learningRate: Double? = nil) {
+        self.learningRate = learningRate
+    }
+
+    /// Throws `TrainingDiverged` for a NaN or infinite `loss` (the minibatch's mean loss), or one
+    /// over `growthLimit` times the first. `epoch` and `batch` count from 0, as loop indices do.
+    public mutating func check(_ loss: Double, epoch: Int, batch: Int, of batchesPerEpoch: Int) throws {
         let first = firstLoss ?? loss
         if firstLoss == nil && loss.isFinite { firstLoss = loss }
         if !loss.isFinite || (first > 0 && loss > Self.growthLimit * first) {
             throw TrainingDiverged(epoch: epoch + 1, batch: batch + 1, batchesPerEpoch: batchesPerEpoch, loss: loss,
                                    firstLoss: first, learningRate: learningRate)
         }
+    }
+
+    /// `check` on the mean of a minibatch's losses (any shape; read without recording a gradient).
+    public mutating func check(_ loss: Tensor, epoch: Int, batch: Int, of batchesPerEpoch: Int) throws {
+        try check(Double(loss.detach().mean().item()), epoch: epoch, batch: batch, of: batchesPerEpoch)
     }
 }
 
@@ -51,8 +77,10 @@ public func formatMetric(_ x: Double, digits: Int = 3) -> String {
     return String(format: "%.\(digits)f", x)
 }
 
-/// A learning rate or similar setting as typed: `0.9`, `1000`, `1e-05`.
+/// A learning rate or similar setting as typed: `0.9`, `1000`, `1e-05`, `1e+38`. A value that
+/// came from a `Float` (`Double(Float(0.9))` is 0.8999999761…) is shown as that `Float`.
 func formatNumber(_ x: Double) -> String {
     if x.isNaN { return "nan" }
-    return x == x.rounded() && Swift.abs(x) < 1e15 ? String(Int64(x)) : "\(x)"
+    if x == x.rounded() && Swift.abs(x) < 1e15 { return String(Int64(x)) }
+    return Double(Float(x)) == x ? "\(Float(x))" : "\(x)"
 }

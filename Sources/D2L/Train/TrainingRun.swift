@@ -20,7 +20,7 @@ public final class TrainingRun {
     public private(set) var processed = 0
 
     private let animator: Animator
-    private var divergence = DivergenceCheck()
+    private var divergence: DivergenceCheck
     private var batchesDone = 0
     private let started = DispatchTime.now().uptimeNanoseconds
     private var lastProgress: UInt64 = 0
@@ -31,14 +31,16 @@ public final class TrainingRun {
     /// A run of `numEpochs` epochs of `batchesPerEpoch` minibatches, plotting `legend` against
     /// epochs into `figureName` (an SVG under `figuresDirectory`).
     public init(numEpochs: Int, batchesPerEpoch: Int, legend: [String], xLabel: String = "epoch",
-                xLimits: ClosedRange<Double>? = nil, yLimits: ClosedRange<Double>? = nil, yScale: AxisScale = .linear,
-                figureName: String, unit: String = "examples", learningRate: Double? = nil) {
+                yLabel: String? = nil, xLimits: ClosedRange<Double>? = nil, yLimits: ClosedRange<Double>? = nil,
+                yScale: AxisScale = .linear, figureName: String, unit: String = "examples",
+                learningRate: Double? = nil) {
         check(numEpochs >= 0, "TrainingRun: numEpochs must not be negative, got \(numEpochs)")
         self.numEpochs = numEpochs
         self.batchesPerEpoch = batchesPerEpoch
         self.unit = unit
         self.learningRate = learningRate
-        animator = Animator(xLabel: xLabel, legend: legend,
+        divergence = DivergenceCheck(learningRate: learningRate)
+        animator = Animator(xLabel: xLabel, yLabel: yLabel, legend: legend,
                             xLimits: xLimits ?? 1...Double(Swift.max(numEpochs, 2)), yLimits: yLimits,
                             yScale: yScale, name: figureName)
     }
@@ -60,8 +62,7 @@ public final class TrainingRun {
     /// the progress line about twice a second on a terminal.
     /// - Throws: `TrainingDiverged` when the loss is NaN, infinite or 100× the first batch's.
     public func step(batch: Int, size: Int, loss: Double) throws {
-        try divergence.check(loss, epoch: epoch, batch: batch, batchesPerEpoch: batchesPerEpoch,
-                             learningRate: learningRate)
+        try divergence.check(loss, epoch: epoch, batch: batch, of: batchesPerEpoch)
         processed += size
         batchesDone += 1
         let now = DispatchTime.now().uptimeNanoseconds
@@ -100,21 +101,14 @@ public final class TrainingRun {
     }
 
     /// Prints `lines` (the book's result lines), then writes the figure and says where. A figure
-    /// that cannot be written costs one line naming the path, never the results.
+    /// that cannot be written costs one line naming the path (see `reportWritten`), never the
+    /// results.
     /// - Returns: where the figure was written, or `nil` if it could not be.
     @discardableResult
     public func finish(_ lines: [String]) -> URL? {
         animator.endProgressLine()
         for line in lines { print(line) }
-        do {
-            let url = try animator.finish()
-            print("training curves written to \(url.path)")
-            return url
-        } catch {
-            print("could not write the training curves to \(animator.path.path) (\(shortReason(error))); "
-                  + "set D2L_FIGURES to a writable folder")
-            return nil
-        }
+        return reportWritten("training curves written to") { try animator.finish() }
     }
 }
 
@@ -124,23 +118,4 @@ func formatDuration(_ seconds: Double) -> String {
     if s < 60 { return "\(s)s" }
     if s < 3600 { return String(format: "%dm%02ds", s / 60, s % 60) }
     return String(format: "%dh%02dm", s / 3600, (s % 3600) / 60)
-}
-
-/// The short reason of a file-system error ("permission denied"), without the NSError dump.
-func shortReason(_ error: Error) -> String {
-    let ns = error as NSError
-    if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
-        return String(cString: strerror(Int32(underlying.code))).lowercased()
-    }
-    if ns.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(ns.code))).lowercased() }
-    if ns.domain == NSCocoaErrorDomain {
-        switch CocoaError.Code(rawValue: ns.code) {
-        case .fileWriteNoPermission, .fileReadNoPermission: return "permission denied"
-        case .fileWriteOutOfSpace: return "no space left on the device"
-        case .fileWriteVolumeReadOnly: return "read-only file system"
-        case .fileNoSuchFile, .fileWriteUnknown: return "the folder cannot be created or written"
-        default: break
-        }
-    }
-    return ns.localizedDescription
 }
