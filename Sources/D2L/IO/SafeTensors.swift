@@ -47,7 +47,11 @@ public enum SafeTensors {
     ///   safetensors, or holds a dtype this library cannot read. Every length and offset in the
     ///   header is checked before use, so a damaged or hostile file is an error, never a crash.
     public static func load(_ url: URL) throws -> [String: Tensor] {
-        let bytes = try readBytes(url)
+        try load(bytes: readBytes(url), source: url)
+    }
+
+    /// The tensors of the contents of a safetensors file; errors name `source`.
+    static func load(bytes: [UInt8], source url: URL) throws -> [String: Tensor] {
         guard bytes.count >= 8 else {
             throw DataError.malformed(url, "truncated: \(bytes.count) bytes, too short for the 8-byte header length of a safetensors file")
         }
