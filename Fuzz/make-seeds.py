@@ -60,6 +60,8 @@ write("gzip", "valid-labels.gz", gz(idx_labels([1, 2, 3, 4, 5, 6, 7, 8, 9])))
 write("gzip", "valid-text.gz", gz(b"NumRooms,Alley,Price\n" * 8))
 write("gzip", "valid-two-members.gz", gz(b"first member\n") + gz(b"second member\n"))
 write("gzip", "valid-empty.gz", gz(b""))
+# 200 000 zero bytes in about 230: several of the reader's 64 KiB output chunks.
+write("gzip", "valid-zeros-200k.gz", gzip.compress(b"\0" * 200000, compresslevel=9, mtime=0))
 write("gzip", "valid-padded.gz", gz(b"zero padding follows\n") + b"\0" * 8)
 write("gzip", "valid-not-compressed", b"plain bytes are returned as they are\n")
 stored = gz(bytes(range(256)) * 2)

@@ -36,6 +36,13 @@ final class FuzzedReadersTests: XCTestCase {
         XCTAssertEqual(try readMaybeGzipped(write([0x1F, 0x8A, 1], "plain")), [0x1F, 0x8A, 1])
     }
 
+    func testGzipOutputLongerThanOneChunkComesBackWhole() throws {
+        let seed = FuzzCorpusTests.corpus.appendingPathComponent("gzip/valid-zeros-200k.gz")
+        let bytes = try readMaybeGzipped(seed)
+        XCTAssertEqual(bytes.count, 200_000)
+        XCTAssertTrue(bytes.allSatisfy { $0 == 0 })
+    }
+
     func testDamagedGzipSaysWhatAndNamesTheFile() throws {
         assertFails({ _ = try readMaybeGzipped(write(Array(ab.prefix(12)), "cut.gz")) }, saying: "cut.gz", "truncated")
         var crc = ab
