@@ -20,7 +20,7 @@ cd "$(dirname "$0")/.."
 TARGETS=(
   "idx          4096"
   "gzip         4096"
-  "csv          2048"
+  "csv          1024"
   "safetensors  4096"
 )
 

@@ -19,7 +19,8 @@ final class FuzzCorpusTests: XCTestCase {
         "gzip": { _ = try Gzip.decompressIfNeeded($0, source: DataError.inMemory) },
         "csv": { bytes in
             let table = try DataTable.parseCSV(bytes, source: DataError.inMemory)
-            _ = table.fillingMissingWithMean().oneHotEncoded(dummyNA: true).description
+            _ = table.description
+            _ = try? table.fillingMissingWithMean().oneHotEncoded(dummyNA: true).toTensor()
         },
         "safetensors": { _ = try SafeTensors.load(bytes: $0, source: DataError.inMemory) },
     ]

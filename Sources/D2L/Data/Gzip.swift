@@ -20,8 +20,10 @@ enum Gzip {
     /// `bytes` decompressed when they start with the gzip magic number, else `bytes` unchanged.
     /// Members written one after another (as `cat a.gz b.gz`) decompress to their concatenation;
     /// zero bytes after the last member (padding) are ignored, anything else is an error.
+    /// `chunkSize` is how many bytes zlib writes per call; the fuzz target makes it small so
+    /// short inputs cross many chunk boundaries.
     /// - Throws: `DataError.malformed` naming `source` for truncated or damaged data.
-    static func decompressIfNeeded(_ bytes: [UInt8], source: URL) throws -> [UInt8] {
+    static func decompressIfNeeded(_ bytes: [UInt8], source: URL, chunkSize: Int = 1 << 16) throws -> [UInt8] {
         guard isCompressed(bytes) else { return bytes }
         let again = "delete the file and get it again"
         var stream = z_stream()
@@ -30,7 +32,6 @@ enum Gzip {
             throw DataError.malformed(source, "zlib could not start decompressing (out of memory?)")
         }
         defer { inflateEnd(&stream) }
-        let chunkSize = 1 << 16
         let chunk = UnsafeMutablePointer<UInt8>.allocate(capacity: chunkSize)
         defer { chunk.deallocate() }
         var result: [UInt8] = []
