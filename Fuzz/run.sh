@@ -31,7 +31,7 @@ while (($#)); do
     --long) mode=long ;;
     --runs) runs=$2; shift ;;
     --time) seconds=$2; shift ;;
-    -h|--help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     -*) echo "fuzz: unknown option $1 (see --help)" >&2; exit 2 ;;
     *) only+=("$1") ;;
   esac
