@@ -64,10 +64,19 @@ public struct DataTable: CustomStringConvertible {
     static let missingMarkers: Set<String> = ["", "NA", "N/A", "NaN", "nan", "NULL", "null"]
 
     /// Reads a CSV file whose first line holds the headers, as `pd.read_csv`.
-    /// - Throws: `DataError` naming the file when it is missing or a row has the wrong width.
+    /// - Throws: `DataError` naming the file when it is missing, unreadable, not UTF-8 text, or a
+    ///   row has the wrong width.
     public static func readCSV(_ url: URL) throws -> DataTable {
-        guard let text = try? String(contentsOf: url, encoding: .utf8) else {
-            throw DataError.missingFile(url, hint: "check the path, or write the file first")
+        try parseCSV(readFileBytes(url, missingHint: "check the path, or write the file first"), source: url)
+    }
+
+    /// The table of CSV text given as UTF-8 bytes (a leading byte-order mark is skipped, as pandas
+    /// does); errors name `source`.
+    static func parseCSV(_ bytes: [UInt8], source url: URL) throws -> DataTable {
+        let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+        let body = bytes.starts(with: bom) ? bytes[3...] : bytes[...]
+        guard let text = String(validating: body, as: UTF8.self) else {
+            throw DataError.malformed(url, "is not UTF-8 text (\(invalidUTF8Description(body))); save it as UTF-8 CSV")
         }
         let records = try CSVParser.parse(text, file: url)
         guard let header = records.first else { throw DataError.malformed(url, "the file is empty") }
@@ -96,6 +105,18 @@ public struct DataTable: CustomStringConvertible {
             return Column(name: name, cells: fixed)
         }
         return DataTable(columns: columns)
+    }
+
+    /// Where the first invalid UTF-8 sequence of `bytes` starts, for the error message.
+    private static func invalidUTF8Description(_ bytes: ArraySlice<UInt8>) -> String {
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        var offset = 0
+        while case .scalarValue(let scalar) = decoder.decode(&iterator) {
+            offset += UTF8.width(scalar)
+        }
+        let at = bytes.startIndex + offset
+        return at < bytes.endIndex ? "byte \(at) is 0x\(String(bytes[at], radix: 16))" : "it ends inside a character"
     }
 
     /// The columns at positions `range`, as `df.iloc[:, 0:2]`.

@@ -8,22 +8,33 @@ public enum IDX {
     /// - Throws: `DataError` naming the file for a missing file, a wrong magic number, or fewer
     ///   pixels than the header promises.
     public static func readImages(_ url: URL) throws -> (count: Int, rows: Int, columns: Int, pixels: [UInt8]) {
-        let bytes = try readMaybeGzipped(url)
-        let dims = try header(bytes, magic: 0x0000_0803, axes: 3, url: url)
-        let expected = dims[0] * dims[1] * dims[2]
-        guard bytes.count == 16 + expected else {
-            throw DataError.malformed(url, "the header announces \(dims[0]) images of \(dims[1])×\(dims[2]) "
-                + "(\(expected) bytes) but the file holds \(bytes.count - 16); it is truncated or damaged, get it again")
-        }
-        return (dims[0], dims[1], dims[2], Array(bytes[16...]))
+        try images(in: readMaybeGzipped(url), source: url)
     }
 
     /// Labels from an `idx1-ubyte` file (gzipped or plain), one byte each.
     /// - Throws: `DataError` as `readImages` does.
     public static func readLabels(_ url: URL) throws -> [UInt8] {
-        let bytes = try readMaybeGzipped(url)
+        try labels(in: readMaybeGzipped(url), source: url)
+    }
+
+    /// The images of the (decompressed) contents of an `idx3-ubyte` file; errors name `source`.
+    static func images(in bytes: [UInt8], source url: URL) throws -> (count: Int, rows: Int, columns: Int, pixels: [UInt8]) {
+        let dims = try header(bytes, magic: 0x0000_0803, axes: 3, url: url)
+        // Three 32-bit lengths can multiply past Int.max; such a header promises more than any file holds.
+        let (plane, overflow1) = dims[1].multipliedReportingOverflow(by: dims[2])
+        let (expected, overflow2) = dims[0].multipliedReportingOverflow(by: plane)
+        guard !overflow1, !overflow2, bytes.count - 16 == expected else {
+            let size = overflow1 || overflow2 ? "more than 2⁶³" : "\(expected)"
+            throw DataError.malformed(url, "the header announces \(dims[0]) images of \(dims[1])×\(dims[2]) "
+                + "(\(size) bytes) but the file holds \(bytes.count - 16); it is truncated or damaged, get it again")
+        }
+        return (dims[0], dims[1], dims[2], Array(bytes[16...]))
+    }
+
+    /// The labels of the (decompressed) contents of an `idx1-ubyte` file; errors name `source`.
+    static func labels(in bytes: [UInt8], source url: URL) throws -> [UInt8] {
         let dims = try header(bytes, magic: 0x0000_0801, axes: 1, url: url)
-        guard bytes.count == 8 + dims[0] else {
+        guard bytes.count - 8 == dims[0] else {
             throw DataError.malformed(url, "the header announces \(dims[0]) labels but the file holds "
                 + "\(bytes.count - 8); it is truncated or damaged, get it again")
         }

@@ -47,7 +47,11 @@ public enum SafeTensors {
     ///   safetensors, or holds a dtype this library cannot read. Every length and offset in the
     ///   header is checked before use, so a damaged or hostile file is an error, never a crash.
     public static func load(_ url: URL) throws -> [String: Tensor] {
-        let bytes = try readBytes(url)
+        try load(bytes: readBytes(url), source: url)
+    }
+
+    /// The tensors of the contents of a safetensors file; errors name `source`.
+    static func load(bytes: [UInt8], source url: URL) throws -> [String: Tensor] {
         guard bytes.count >= 8 else {
             throw DataError.malformed(url, "truncated: \(bytes.count) bytes, too short for the 8-byte header length of a safetensors file")
         }
@@ -69,7 +73,8 @@ public enum SafeTensors {
                 throw DataError.malformed(url, "entry \(name) lacks a dtype, shape or data_offsets pair")
             }
             guard let count = elementCount(shape) else {
-                throw DataError.malformed(url, "entry \(name) has shape \(shape): dimensions must be ≥ 0 and their product must fit in memory")
+                throw DataError.malformed(url, "entry \(name) has shape \(shape): dimensions must be ≥ 0 and the product "
+                                          + "of the non-zero ones at most 2⁴⁸")
             }
             guard offsets[0] >= 0, offsets[0] <= offsets[1] else {
                 throw DataError.malformed(url, "entry \(name) has data_offsets \(offsets), which do not form a byte range")
@@ -87,12 +92,9 @@ public enum SafeTensors {
                                           + "but its byte range holds \(offsets[1] - offsets[0]) bytes")
             }
             let raw = bytes[(base + offsets[0])..<(base + offsets[1])]
-            let values = decode(raw, count, format.width, format.convert)
-            if format.type.isIntegral {
-                guard values.allSatisfy({ Swift.abs($0) <= Float(DType.maxExactInteger) }) else {
-                    throw DataError.malformed(url, "entry \(name) holds integers beyond ±\(DType.maxExactInteger), "
-                                              + "which a Float32-backed int64 tensor cannot store exactly")
-                }
+            guard let values = decode(raw, count, format.width, format.convert, integral: format.type.isIntegral) else {
+                throw DataError.malformed(url, "entry \(name) holds integers beyond ±\(DType.maxExactInteger), "
+                                          + "which a Float32-backed int64 tensor cannot store exactly")
             }
             result[name] = Tensor(shape: shape, values: values, dtype: format.type)
         }
@@ -112,31 +114,35 @@ public enum SafeTensors {
         return [UInt8](data)
     }
 
-    /// The product of `shape`, or `nil` for a negative dimension or a product past 2⁴⁸ values.
+    /// The product of `shape`, or `nil` for a negative dimension or when the product of the
+    /// non-zero dimensions passes 2⁴⁸: a tensor's strides count a zero-length axis as 1, so
+    /// [0, 2⁶², 4] holds no values but its strides would overflow.
     private static func elementCount(_ shape: [Int]) -> Int? {
-        var count = 1
+        var count = 1, span = 1
         for d in shape {
             guard d >= 0 else { return nil }
-            let (product, overflow) = count.multipliedReportingOverflow(by: d)
+            let (product, overflow) = span.multipliedReportingOverflow(by: Swift.max(d, 1))
             guard !overflow, product <= 1 << 48 else { return nil }
-            count = product
+            span = product
+            count *= d  // count ≤ span, so this cannot overflow
         }
         return count
     }
 
     /// How each stored dtype is read: bytes per value, the conversion of one little-endian word,
-    /// and the tensor type it becomes.
-    private static let formats: [String: (width: Int, type: DType, convert: (UInt64) -> Float)] = [
-        "F32": (4, .float32, { Float(bitPattern: UInt32(truncatingIfNeeded: $0)) }),
-        "F16": (2, .float32, { halfToFloat(UInt16(truncatingIfNeeded: $0)) }),
+    /// and the tensor type it becomes. Words convert to `Double`, which holds every integer up to
+    /// 2⁵³ exactly, so the range check on integers is made before rounding to `Float`.
+    private static let formats: [String: (width: Int, type: DType, convert: (UInt64) -> Double)] = [
+        "F32": (4, .float32, { Double(Float(bitPattern: UInt32(truncatingIfNeeded: $0))) }),
+        "F16": (2, .float32, { Double(halfToFloat(UInt16(truncatingIfNeeded: $0))) }),
         // bfloat16 is the upper half of a float32.
-        "BF16": (2, .float32, { Float(bitPattern: UInt32(truncatingIfNeeded: $0) << 16) }),
-        "F64": (8, .float32, { Float(Double(bitPattern: $0)) }),
-        "I64": (8, .int64, { Float(Int64(bitPattern: $0)) }),
-        "I32": (4, .int64, { Float(Int32(truncatingIfNeeded: $0)) }),
-        "I16": (2, .int64, { Float(Int16(truncatingIfNeeded: $0)) }),
-        "I8": (1, .int64, { Float(Int8(truncatingIfNeeded: $0)) }),
-        "U8": (1, .int64, { Float($0) }),
+        "BF16": (2, .float32, { Double(Float(bitPattern: UInt32(truncatingIfNeeded: $0) << 16)) }),
+        "F64": (8, .float32, { Double(bitPattern: $0) }),
+        "I64": (8, .int64, { Double(Int64(bitPattern: $0)) }),
+        "I32": (4, .int64, { Double(Int32(truncatingIfNeeded: $0)) }),
+        "I16": (2, .int64, { Double(Int16(truncatingIfNeeded: $0)) }),
+        "I8": (1, .int64, { Double(Int8(truncatingIfNeeded: $0)) }),
+        "U8": (1, .int64, { Double($0) }),
         "BOOL": (1, .bool, { $0 != 0 ? 1 : 0 }),
     ]
 
@@ -160,14 +166,18 @@ public enum SafeTensors {
         }
     }
 
-    /// `count` little-endian words of `width` bytes each (the caller checked the length), converted.
-    private static func decode(_ raw: ArraySlice<UInt8>, _ count: Int, _ width: Int, _ convert: (UInt64) -> Float) -> [Float] {
+    /// `count` little-endian words of `width` bytes each (the caller checked the length),
+    /// converted; `nil` when `integral` and a value is beyond ±`DType.maxExactInteger`.
+    private static func decode(_ raw: ArraySlice<UInt8>, _ count: Int, _ width: Int,
+                               _ convert: (UInt64) -> Double, integral: Bool) -> [Float]? {
         var out = [Float](repeating: 0, count: count)
         var i = raw.startIndex
         for k in 0..<count {
             var word: UInt64 = 0
             for b in 0..<width { word |= UInt64(raw[i + b]) << (8 * UInt64(b)) }
-            out[k] = convert(word)
+            let value = convert(word)
+            if integral && Swift.abs(value) > Double(DType.maxExactInteger) { return nil }
+            out[k] = Float(value)
             i += width
         }
         return out
