@@ -48,8 +48,12 @@ final class LayersAndOptimizersTests: XCTestCase {
         adam.step()
         // With bias correction the first step is lr · g / (|g| + ε): each weight moves by 0.1.
         assertClose(p, [0.9, -1.9], atol: 1e-5)
-        adam.zeroGrad()
+        adam.zeroGrad(setToNone: false)
         XCTAssertEqual(p.grad!.toArray(), [0, 0])
+        adam.zeroGrad()
+        XCTAssertNil(p.grad, "zero_grad() sets gradients to None by default, as PyTorch 2")
+        (p * p).sum().backward()
+        assertClose(p.grad!, [1.8, -3.8], atol: 1e-5)
         let q = Tensor([3.0]).requiresGrad()
         let opt = Adam([q], lr: 0.05)
         for _ in 0..<200 {

@@ -52,9 +52,13 @@ public final class SGD {
         self.weightDecay = weightDecay
     }
 
-    /// Clears the gradients, as `optimizer.zero_grad()`.
-    public func zeroGrad() {
-        for p in parameters { p.grad?.zero() }
+    /// Clears the gradients, as `optimizer.zero_grad()`: by default it drops them (`grad` becomes
+    /// `nil`, PyTorch's `set_to_none=True`), so the next `backward()` stores its gradient instead of
+    /// adding it to zeros; `setToNone: false` fills them with zeros instead.
+    public func zeroGrad(setToNone: Bool = true) {
+        for p in parameters {
+            if setToNone { p.grad = nil } else { p.grad?.zero() }
+        }
     }
 
     /// One update from the current gradients (parameters without a gradient are skipped).
