@@ -82,6 +82,12 @@ final class FigureWritingTests: XCTestCase {
         XCTAssertEqual(lines.count, 1, "\(lines)")
         XCTAssertTrue(lines[0].hasPrefix("could not write \(figures.path)/line.svg"), lines[0])
         XCTAssertTrue(lines[0].hasSuffix("set D2L_FIGURES to a writable folder"), lines[0])
+
+        // A second figure for the same folder (chapter 3 softmax writes two) adds no line.
+        let again = printedLines {
+            XCTAssertNil(reportWritten("figure written to") { try plot([0, 1], [[1, 0]], name: "other.svg") })
+        }
+        XCTAssertEqual(again, [])
     }
 
     func testReportWrittenPrintsWhereEachFileWent() throws {

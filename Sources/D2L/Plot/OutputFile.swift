@@ -82,6 +82,8 @@ private func makeFolders(_ folder: URL) -> String? {
 /// A file that cannot be written costs one line naming the path and the setting to change
 /// (`FileNotWritten`'s description), never the results printed before it, and the program goes
 /// on: programs print their results first and then write their figures through this function.
+/// Once a folder has failed, later files in it fail without another line, so a run that writes
+/// several figures into a read-only folder says so once.
 /// - Returns: where the file was written, or `nil` if it could not be.
 @discardableResult
 public func reportWritten(_ label: String, _ write: () throws -> URL) -> URL? {
@@ -97,9 +99,22 @@ public func reportWritten(_ label: String, _ write: () throws -> [URL]) -> [URL]
         for url in urls { print("\(label) \(url.path)") }
         return urls
     } catch let error as FileNotWritten {
-        print(error.description)
+        if UnwritableFolders.firstFailure(in: error.url.deletingLastPathComponent()) { print(error.description) }
     } catch {
         print("could not write the output (\(error))")
     }
     return []
+}
+
+/// The folders a file could not be written to in this run, so each is reported once.
+enum UnwritableFolders {
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var reported: Set<String> = []
+
+    /// True the first time `folder` is reported, false after.
+    static func firstFailure(in folder: URL) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return reported.insert(folder.standardizedFileURL.path).inserted
+    }
 }
