@@ -1,4 +1,5 @@
 import D2L
+import Foundation
 
 /// Runs `body`, a section's training; a `TrainingDiverged` it throws gets the hint
 /// `the book uses --lr 0.9 for this section`, so the one line the program ends with says what
@@ -16,6 +17,7 @@ public func explainingDivergence<T>(bookLR: Float, option: String = "--lr", _ bo
         return try body()
     } catch var diverged as TrainingDiverged {
         diverged.hint = "the book uses \(option) \(bookLR) for this section"
+        fflush(stdout)  // what the run printed comes before the error line, also in a log
         throw diverged
     }
 }
