@@ -124,7 +124,7 @@ final class FusedOpsTests: XCTestCase {
 
     func testInPlaceUpdatesMatchOutOfPlaceOnesAboveTheSplitSize() {
         // In place, the kernel reads and writes through one pointer (so the loop vectorises).
-        let a = sample([400, 300], seed: 22), b = sample([400, 300], seed: 23)
+        let a = sample([1000, 300], seed: 22), b = sample([1000, 300], seed: 23)  // over the split size
         let sum = a + b, difference = a - b, scaled = a * 0.5
         let x = a.clone()
         x += b

@@ -6,8 +6,10 @@ import Foundation
 /// raw pointers.
 enum Kernels {
     /// Below this many elements a job runs on the calling thread; above it, it is split over all
-    /// cores. Thread start-up costs a few microseconds, about what 50 000 simple float ops take.
-    static let parallelThreshold = 1 << 16
+    /// cores. Waking a worker costs several microseconds of the caller's time and the kernel's;
+    /// with 2¹⁶ the §4.3 MLP epoch (many 65 536- and 200 704-element ops per batch) was 5–7 %
+    /// slower than with 2¹⁸, measured alternately in one process (2²⁰ lay between the two).
+    static let parallelThreshold = 1 << 18
 
     /// Number of worker chunks for a job of `count` elements.
     static func chunkCount(_ count: Int) -> Int {
