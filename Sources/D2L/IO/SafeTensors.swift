@@ -47,7 +47,7 @@ public enum SafeTensors {
     ///   safetensors, or holds a dtype this library cannot read. Every length and offset in the
     ///   header is checked before use, so a damaged or hostile file is an error, never a crash.
     public static func load(_ url: URL) throws -> [String: Tensor] {
-        try load(bytes: readBytes(url), source: url)
+        try load(bytes: readFileBytes(url, missingHint: "save the tensors first, or check the path"), source: url)
     }
 
     /// The tensors of the contents of a safetensors file; errors name `source`.
@@ -99,19 +99,6 @@ public enum SafeTensors {
             result[name] = Tensor(shape: shape, values: values, dtype: format.type)
         }
         return result
-    }
-
-    /// The whole file, or an error that says whether it is missing or unreadable.
-    private static func readBytes(_ url: URL) throws -> [UInt8] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
-            throw DataError.missingFile(url, hint: "save the tensors first, or check the path")
-        }
-        guard !isDirectory.boolValue else { throw DataError.malformed(url, "is a folder, not a safetensors file") }
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw DataError.malformed(url, "permission denied: the file exists but cannot be read; check its permissions")
-        }
-        return [UInt8](data)
     }
 
     /// The product of `shape`, or `nil` for a negative dimension or when the product of the

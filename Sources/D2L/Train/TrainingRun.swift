@@ -13,7 +13,7 @@ public final class TrainingRun {
     /// What the speed counts: `examples` or `tokens`.
     public let unit: String
     /// The learning rate, named when the run diverges.
-    public let learningRate: Double?
+    public var learningRate: Double? { divergence.learningRate }
     /// Time spent in training passes (evaluation excluded), as the book's `timer`.
     public let timer = Timer()
     /// Examples (or tokens) trained on so far.
@@ -38,7 +38,6 @@ public final class TrainingRun {
         self.numEpochs = numEpochs
         self.batchesPerEpoch = batchesPerEpoch
         self.unit = unit
-        self.learningRate = learningRate
         divergence = DivergenceCheck(learningRate: learningRate)
         animator = Animator(xLabel: xLabel, yLabel: yLabel, legend: legend,
                             xLimits: xLimits ?? 1...Double(Swift.max(numEpochs, 2)), yLimits: yLimits,
