@@ -108,6 +108,11 @@ let package = Package(
             dependencies: ["ConvNets", "Exercises", "TestSupport"],
             path: "Tests/Chapter6Tests"
         ),
+        .testTarget(
+            name: "Chapter7Tests",
+            dependencies: ["ModernConvNets", "TestSupport"],
+            path: "Tests/Chapter7Tests"
+        ),
     ] + chapterModules.map { .target(name: $0, dependencies: ["D2L"], path: "Sources/\($0)") },
     swiftLanguageModes: [.v5]
 )
