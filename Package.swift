@@ -56,6 +56,7 @@ let package = Package(
         chapterProgram(4, module: "MLP"),
         chapterProgram(5, module: "MLP"),
         chapterProgram(6, module: "ConvNets"),
+        chapterProgram(7, module: "ModernConvNets"),
         // Training options shared by the chapter programs, checked before a section runs, and the
         // book's learning rate added to the message of a diverging run.
         .target(name: "ChapterSupport", dependencies: ["D2L", argumentParser], path: "Sources/ChapterSupport"),
