@@ -3,15 +3,6 @@ import Foundation
 import TestSupport
 import XCTest
 
-/// Skips the test when *The Time Machine* is in none of the data folders (no download in tests).
-func requireTimeMachine() throws {
-    let present = TimeMachine.searchFolders.contains {
-        FileManager.default.fileExists(atPath: $0.appendingPathComponent(TimeMachine.fileName).path)
-    }
-    try XCTSkipUnless(present, "\(TimeMachine.fileName) is not in \(TimeMachine.searchFolders.map(\.path)); "
-                      + "copy the book's file to ./data to run this test")
-}
-
 /// §8.2 text preprocessing and §8.3 language-model data: the book's printed values and the
 /// iterators' properties.
 final class TextTests: XCTestCase {
