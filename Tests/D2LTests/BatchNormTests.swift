@@ -131,8 +131,38 @@ final class BatchNormTests: XCTestCase {
         assertClose(leaves[2].grad!, slow[2].grad!, atol: 0.05, rtol: 1e-4)
     }
 
-    func testBatchNorm1dRejectsImages() {
+    func testEachLayerKeepsTheShapeOfItsInputs() {
+        XCTAssertEqual(BatchNorm1d(3)(sample([4, 3], seed: 18)).shape, [4, 3])
         XCTAssertEqual(BatchNorm1d(3)(sample([4, 3, 5], seed: 18)).shape, [4, 3, 5])
         XCTAssertEqual(BatchNorm2d(3)(sample([4, 3, 2, 2], seed: 18)).shape, [4, 3, 2, 2])
+    }
+
+    /// A trained layer saved to safetensors and loaded into a fresh one has the same weights and
+    /// buffers (`num_batches_tracked` stays an int64), so in eval mode it predicts the same.
+    func testTrainedLayerRoundTripsThroughSafetensors() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let bn = BatchNorm2d(3)
+        for seed in 19...21 { _ = bn(sample([4, 3, 3, 3], seed: UInt64(seed), low: -1, high: 3)) }
+        noGrad {
+            bn.weight.copy(from: Tensor(shape: [3], values: [0.5, 2, -1]))
+            bn.bias.copy(from: Tensor(shape: [3], values: [0.25, 0, 1]))
+        }
+        let url = folder.appendingPathComponent("bn.safetensors")
+        try bn.saveParameters(to: url)
+
+        let copy = BatchNorm2d(3)
+        let report = try copy.loadParameters(from: url)
+        XCTAssertTrue(report.isComplete, "\(report)")
+        for (name, tensor) in bn.stateDict() {
+            XCTAssertEqual(copy.stateDict()[name]!.toArray(), tensor.toArray(), name)
+            XCTAssertEqual(copy.stateDict()[name]!.dtype, tensor.dtype, name)
+        }
+        XCTAssertEqual(copy.numBatchesTracked.item(), 3)
+        XCTAssertNotEqual(copy.runningMean.toArray(), [0, 0, 0])
+        bn.eval()
+        copy.eval()
+        let x = sample([2, 3, 3, 3], seed: 22)
+        XCTAssertEqual(copy(x).toArray(), bn(x).toArray())
     }
 }

@@ -21,6 +21,8 @@ public class BatchNormLayer: Module {
     public let eps: Float
     /// Weight of the new batch in the running statistics (PyTorch's convention, 0.1 by default).
     public let momentum: Float
+    /// The number of channels C this layer normalises (`num_features`).
+    public let numFeatures: Int
 
     /// A layer normalising `numFeatures` channels.
     public init(_ numFeatures: Int, eps: Float = 1e-5, momentum: Float = 0.1) {
@@ -35,6 +37,7 @@ public class BatchNormLayer: Module {
         _numBatchesTracked = Buffer(wrappedValue: Tensor.zeros([], dtype: .int64), key: "num_batches_tracked")
         self.eps = eps
         self.momentum = momentum
+        self.numFeatures = numFeatures
         super.init()
     }
 
@@ -53,7 +56,8 @@ public class BatchNormLayer: Module {
 public final class BatchNorm1d: BatchNormLayer, Layer {
     /// Normalises each of the C features over the batch (and the length L).
     public func forward(_ x: Tensor) -> Tensor {
-        check(x.ndim == 2 || x.ndim == 3, "BatchNorm1d: expects input [N, C] or [N, C, L], got shape \(x.shape)")
+        check((x.ndim == 2 || x.ndim == 3) && x.shape[1] == numFeatures,
+              "BatchNorm1d(\(numFeatures)): expects input [N, \(numFeatures)] or [N, \(numFeatures), L], got shape \(x.shape)")
         return normalize(x)
     }
 }
@@ -63,7 +67,8 @@ public final class BatchNorm1d: BatchNormLayer, Layer {
 public final class BatchNorm2d: BatchNormLayer, Layer {
     /// Normalises each of the C channels over the batch and all pixels.
     public func forward(_ x: Tensor) -> Tensor {
-        check(x.ndim == 4, "BatchNorm2d: expects input [N, C, H, W], got shape \(x.shape)")
+        check(x.ndim == 4 && x.shape[1] == numFeatures,
+              "BatchNorm2d(\(numFeatures)): expects input [N, \(numFeatures), H, W], got shape \(x.shape)")
         return normalize(x)
     }
 }

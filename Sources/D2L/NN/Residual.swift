@@ -32,6 +32,9 @@ public final class Residual: Module, Layer {
 
     /// relu(bn2(conv2(relu(bn1(conv1(X))))) + shortcut(X)).
     public func forward(_ x: Tensor) -> Tensor {
+        let channels = conv1.weight.shape[1]
+        check(x.ndim == 4 && x.shape[1] == channels,
+              "Residual(\(channels), \(bn1.numFeatures)): expects input [N, \(channels), H, W], got shape \(x.shape)")
         let y = bn2(conv2(bn1(conv1(x)).relu()))
         let shortcut = conv3.map { $0(x) } ?? x
         return (y + shortcut).relu()
