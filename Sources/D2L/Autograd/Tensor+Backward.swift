@@ -29,9 +29,9 @@ extension Tensor {
         noGrad {
             var pending: [ObjectIdentifier: Tensor] = [ObjectIdentifier(self): seed]
             for tensor in topologicalOrder() {
-                guard let g = pending.removeValue(forKey: ObjectIdentifier(tensor)) else { continue }
+                guard var g = pending.removeValue(forKey: ObjectIdentifier(tensor)) else { continue }
                 guard let node = tensor.gradFn else {
-                    tensor.accumulateGrad(g)
+                    tensor.accumulateGrad(&g)
                     continue
                 }
                 node.checkSavedVersions()
@@ -71,12 +71,24 @@ extension Tensor {
     }
 
     /// Adds `g` to this leaf's `grad`, keeping the grad tensor's storage (it is updated in place).
-    private func accumulateGrad(_ g: Tensor) {
+    /// Without a `grad` yet (after `zeroGrad()`), a gradient that nothing else holds or views,
+    /// such as the fresh output of a weight's GEMM, becomes `grad` itself rather than being copied,
+    /// as PyTorch's `AccumulateGrad` does; one shared with another tensor is copied, so that
+    /// accumulating into it later cannot change that tensor.
+    private func accumulateGrad(_ g: inout Tensor) {
         if let existing = grad {
             existing.addInPlace(g)
+        } else if g.ownsItsStorage && isKnownUniquelyReferenced(&g) {
+            grad = g
         } else {
             grad = g.contiguousCopy()
         }
+    }
+
+    /// Whether this tensor is the only one using its storage and covers all of it, contiguously.
+    private var ownsItsStorage: Bool {
+        isContiguous && offset == 0 && count == storage.count && dtype == .float32 && gradFn == nil
+            && storage.tensorCount.load(ordering: .relaxed) == 1
     }
 
     /// A tensor sharing these values but cut off from the graph: it does not require gradients

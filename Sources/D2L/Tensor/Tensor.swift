@@ -41,7 +41,10 @@ public final class Tensor {
         self.offset = offset
         self.dtype = dtype
         self.requiresGrad = requiresGrad
+        storage.tensorCount.add(1, ordering: .relaxed)
     }
+
+    deinit { storage.tensorCount.subtract(1, ordering: .relaxed) }
 
     /// Creates a contiguous tensor with fresh storage holding `count` values.
     convenience init(uninitializedShape shape: [Int], dtype: DType = .float32) {

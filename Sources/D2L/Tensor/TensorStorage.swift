@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The flat buffer of `Float` values behind one or more tensors.
 ///
@@ -15,6 +16,10 @@ public final class TensorStorage {
     ///
     /// d2l: PyTorch's `x._version`.
     public internal(set) var version = 0
+    /// How many `Tensor`s (the one that made this buffer and its views) use it now. Autograd
+    /// hands a gradient that no other tensor sees straight to a leaf's `grad` instead of copying
+    /// it; atomic, because parallel kernels make views on several threads.
+    let tensorCount = Atomic<Int>(0)
 
     /// Allocates `count` values, set to zero.
     public init(count: Int) {
