@@ -56,6 +56,7 @@ let package = Package(
         chapterProgram(4, module: "MLP"),
         chapterProgram(5, module: "MLP"),
         chapterProgram(6, module: "ConvNets"),
+        chapterProgram(8, module: "RNN"),
         // Training options shared by the chapter programs, checked before a section runs, and the
         // book's learning rate added to the message of a diverging run.
         .target(name: "ChapterSupport", dependencies: ["D2L", argumentParser], path: "Sources/ChapterSupport"),
@@ -107,6 +108,11 @@ let package = Package(
             name: "Chapter6Tests",
             dependencies: ["ConvNets", "Exercises", "TestSupport"],
             path: "Tests/Chapter6Tests"
+        ),
+        .testTarget(
+            name: "Chapter8Tests",
+            dependencies: ["RNN", "Exercises", "TestSupport"],
+            path: "Tests/Chapter8Tests"
         ),
     ] + chapterModules.map { .target(name: $0, dependencies: ["D2L"], path: "Sources/\($0)") },
     swiftLanguageModes: [.v5]

@@ -1,0 +1,64 @@
+import D2L
+import Foundation
+
+/// §8.3 Language models and the data set: word, bigram and trigram frequencies (Zipf's law)
+/// and the two ways of cutting a corpus into minibatches.
+public enum LanguageModels {
+    /// The vocabularies of single words, word pairs and word triples of *The Time Machine*.
+    public struct NGrams {
+        /// Words (§8.3.3), pairs written `"of the"`, triples `"the time traveller"`.
+        public let unigrams: Vocab, bigrams: Vocab, trigrams: Vocab
+    }
+
+    /// The consecutive `n`-word sequences of `words`, each joined by a space.
+    public static func nGrams(_ words: [String], n: Int) -> [String] {
+        precondition(n > 0, "nGrams: n must be positive, got \(n)")
+        guard words.count >= n else { return [] }
+        return (0...(words.count - n)).map { words[$0..<($0 + n)].joined(separator: " ") }
+    }
+
+    /// Counts the words, bigrams and trigrams of the book (§8.3.3).
+    /// - Throws: `DataError` when the text cannot be found or read.
+    public static func nGramVocabularies() throws -> NGrams {
+        let words = Array(tokenize(try readTimeMachine()).joined())
+        return NGrams(unigrams: Vocab(tokens: words), bigrams: Vocab(tokens: nGrams(words, n: 2)),
+                      trigrams: Vocab(tokens: nGrams(words, n: 3)))
+    }
+
+    /// `token: freq` lines for the `k` most frequent tokens, as `vocab.token_freqs[:10]`.
+    public static func top(_ vocab: Vocab, _ k: Int = 10) -> [String] {
+        vocab.tokenFreqs.prefix(k).map { "\($0.token): \($0.freq)" }
+    }
+
+    /// The log-log frequency plots: words alone, then words, bigrams and trigrams together.
+    /// - Returns: where the two SVG files were written.
+    public static func writeZipfPlots(_ g: NGrams) throws -> [URL] {
+        func freqs(_ v: Vocab) -> [Float] { v.tokenFreqs.map { Float($0.freq) } }
+        let words = freqs(g.unigrams)
+        let single = try plot((1...words.count).map(Float.init), [words], xLabel: "token: x",
+                              yLabel: "frequency: n(x)", xScale: .log, yScale: .log, name: "chapter8-zipf-unigram.svg")
+        // The three curves have different lengths, so each is a series over its own ranks
+        // (`plot` wants one shared x).
+        var figure = Figure()
+        figure.size = (3.5 * 120, 2.5 * 120)
+        figure.xLabel = "token: x"
+        figure.yLabel = "frequency: n(x)"
+        figure.xScale = .log
+        figure.yScale = .log
+        for (i, (v, label)) in [(g.unigrams, "unigram"), (g.bigrams, "bigram"), (g.trigrams, "trigram")].enumerated() {
+            let f = freqs(v)
+            figure.series.append(.init(x: (1...f.count).map(Double.init), y: f.map(Double.init), label: label,
+                                       style: LineStyle(format: ["-", "m--", "g-."][i], index: i)))
+        }
+        let all = try figure.save(to: figuresDirectory.appendingPathComponent("chapter8-zipf-ngrams.svg"))
+        return [single, all]
+    }
+
+    /// The minibatches of both samplers on `0..<35` with batch 2 and 5 steps, as printed in
+    /// §8.3.4 (`X:` and `Y:` tensors), with offsets from `generator`.
+    public static func iteratorDemo(generator: RandomGenerator) -> (random: [(Tensor, Tensor)], sequential: [(Tensor, Tensor)]) {
+        let mySeq = Array(0..<35)
+        return (Array(seqDataIterRandom(mySeq, batchSize: 2, numSteps: 5, generator: generator)),
+                Array(seqDataIterSequential(mySeq, batchSize: 2, numSteps: 5, generator: generator)))
+    }
+}

@@ -1,0 +1,61 @@
+import D2L
+import Foundation
+import RNN
+import TestSupport
+import XCTest
+
+/// §8.2–8.4: what the sections print.
+final class Chapter8SectionTests: XCTestCase {
+    func testTextPreprocessingPrintsTheBooksLines() throws {
+        try requireTimeMachine()
+        let lines = TextPreprocessing.printedLines(try TextPreprocessing.run())
+        XCTAssertEqual(lines[0], "# text lines: 3221")
+        XCTAssertEqual(lines[3], "['the', 'time', 'machine', 'by', 'h', 'g', 'wells']")
+        XCTAssertEqual(lines[14], "[('<unk>', 0), ('the', 1), ('i', 2), ('and', 3), ('of', 4), ('a', 5), "
+                       + "('to', 6), ('was', 7), ('in', 8), ('that', 9)]")
+        XCTAssertEqual(lines[16], "indices: [1, 19, 50, 40, 2183, 2184, 400]")
+        XCTAssertEqual(lines[18], "indices: [2186, 3, 25, 1044, 362, 113, 7, 1421, 3, 1045, 1]")
+        XCTAssertEqual(lines.last, "(170580, 28)")
+    }
+
+    func testNGramFrequenciesMatchTheBook() throws {
+        try requireTimeMachine()
+        let grams = try LanguageModels.nGramVocabularies()
+        XCTAssertEqual(Array(LanguageModels.top(grams.unigrams, 3)), ["the: 2261", "i: 1267", "and: 1245"])
+        XCTAssertEqual(Array(LanguageModels.top(grams.bigrams, 3)), ["of the: 309", "in the: 169", "i had: 130"])
+        XCTAssertEqual(Array(LanguageModels.top(grams.trigrams, 3)),
+                       ["the time traveller: 59", "the time machine: 30", "the medical man: 24"])
+        // Ties keep first appearance: "here and there" and "it was a" both occur 15 times.
+        XCTAssertEqual(grams.trigrams.tokenFreqs[4].token, "it was a")
+        XCTAssertEqual(grams.trigrams.tokenFreqs[5].token, "here and there")
+        XCTAssertEqual([grams.unigrams.tokenFreqs.count, grams.bigrams.tokenFreqs.count, grams.trigrams.tokenFreqs.count],
+                       [4579, 20234, 29882])
+        let folder = try TemporaryFolder(holdingFigures: true)
+        defer { folder.remove() }
+        let files = try LanguageModels.writeZipfPlots(grams)
+        XCTAssertEqual(files.count, 2)
+        XCTAssertTrue(try String(contentsOf: files[1], encoding: .utf8).contains("trigram"))
+    }
+
+    func testNGramsOfAShortList() {
+        XCTAssertEqual(LanguageModels.nGrams(["a", "b", "c"], n: 2), ["a b", "b c"])
+        XCTAssertEqual(LanguageModels.nGrams(["a"], n: 2), [])
+    }
+
+    func testIteratorDemoCutsZeroToThirtyFour() {
+        let demo = LanguageModels.iteratorDemo(generator: RandomGenerator(seed: 0))
+        XCTAssertEqual(demo.random.count, 3)
+        XCTAssertTrue((2...3).contains(demo.sequential.count))
+        for (X, Y) in demo.random + demo.sequential {
+            XCTAssertEqual(X.shape, [2, 5])
+            assertClose(Y, X + 1, atol: 0)
+        }
+    }
+
+    func testConcatenationIdentityHolds() {
+        let identity = RNNBasics.concatenationIdentity(generator: RandomGenerator(seed: 3))
+        XCTAssertEqual(identity.separate.shape, [3, 4])
+        XCTAssertLessThan(identity.maxDifference, 1e-5)
+        XCTAssertGreaterThan(identity.separate.abs().sum().item(), 0.1, "not trivially zero")
+    }
+}
