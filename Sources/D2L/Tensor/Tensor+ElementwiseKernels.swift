@@ -252,7 +252,7 @@ func activationGradInPlace(_ g: UnsafeMutablePointer<Float>, output y: UnsafePoi
 }
 
 /// tanh x without a call into libm, so loops over it vectorise (an RNN evaluates it for every
-/// hidden unit at every step; `tanhf` cost more than the step's matrix product).
+/// hidden unit at every step, and a libm call per element keeps that loop scalar).
 ///
 /// Cephes' `tanhf`: for |x| < 0.625 an odd polynomial x + x³P(x²) (no cancellation near 0),
 /// beyond it 1 − 2/(e^{2|x|} + 1) with the sign of x. Both branches are computed and one is
