@@ -2,7 +2,7 @@ import D2L
 
 /// The `RNN` module holds book chapters 8 and 9, *Recurrent Neural Networks and Modern RNNs*.
 ///
-/// Chapter 8 so far: §8.2 `TextPreprocessing`, §8.3 `LanguageModels`, §8.4 `RNNBasics`; the
+/// Chapter 8 so far: §8.1 `SequenceModels`, §8.2 `TextPreprocessing`, §8.3 `LanguageModels`, §8.4 `RNNBasics`; the
 /// text API they use (`Vocab`, `tokenize`, the sequence loaders) is in the core, `D2L/Text/`.
 public enum RNNChapter {
     /// The book chapter(s) this module covers.

@@ -59,3 +59,38 @@ final class Chapter8SectionTests: XCTestCase {
         XCTAssertGreaterThan(identity.separate.abs().sum().item(), 0.1, "not trivially zero")
     }
 }
+
+/// §8.1: the noisy sine, its features and a short training run.
+final class Chapter8SequenceModelTests: XCTestCase {
+    func testFeaturesAreTheLastTauValues() {
+        let x = (0..<10).map(Float.init)
+        let (features, labels) = SequenceModels.featuresAndLabels(x)
+        XCTAssertEqual(features.shape, [6, 4])
+        assertClose(features[2], [2, 3, 4, 5], atol: 0)
+        assertClose(labels, [4, 5, 6, 7, 8, 9], shape: [6, 1], atol: 0)
+    }
+
+    func testTrainingLowersTheLossAndPredictionsFollowTheSine() throws {
+        let r = SequenceModels.run(epochs: 2, generator: RandomGenerator(seed: 1))
+        XCTAssertEqual(r.x.count, 1000)
+        XCTAssertEqual(r.losses.count, 2)
+        XCTAssertLessThan(r.losses[1], 0.1, "the noise alone has variance 0.04")
+        XCTAssertEqual(r.oneStep.count, 996)
+        // One-step predictions track the series within the noise.
+        let oneStepError = zip(r.oneStep, r.x.dropFirst(4)).map { Double(($0 - $1) * ($0 - $1)) }.reduce(0, +) / 996
+        XCTAssertLessThan(oneStepError, 0.1)
+        XCTAssertEqual(Array(r.multistep.prefix(604)), Array(r.x.prefix(604)), "observed values are kept")
+        XCTAssertEqual(r.kStep.count, 68)
+        XCTAssertEqual(r.kStep[0].count, 1000 - 4 - 64 + 1)
+        let folder = try TemporaryFolder(holdingFigures: true)
+        defer { folder.remove() }
+        XCTAssertEqual(try SequenceModels.writePlots(r).count, 3)
+    }
+
+    func testOneEpochTrainsLessThanFive() {
+        let short = SequenceModels.run(epochs: 1, generator: RandomGenerator(seed: 2)).losses
+        let long = SequenceModels.run(epochs: 5, generator: RandomGenerator(seed: 2)).losses
+        XCTAssertEqual(short[0], long[0], accuracy: 1e-9, "same seed, same first epoch")
+        XCTAssertLessThan(long[4], long[0])
+    }
+}
