@@ -14,7 +14,7 @@ import LinearNetworks
 import MLP
 
 let usage = """
-    usage: d2l-bench [sgemm] [elementwise] [softmax] [mlp] [mlp-phases] [conv] [lenet] [--quick] [--runs N]
+    usage: d2l-bench [sgemm] [elementwise] [softmax] [mlp] [mlp-phases] [conv] [lenet] [rnn] [--quick] [--runs N]
 
       sgemm         GFLOP/s of an n x n float matrix product, n = 256...2048: D2L's matmul
                     and a direct one-thread cblas_sgemm call on the same inputs
@@ -30,13 +30,15 @@ let usage = """
                     forward and backward (both gradients)
       lenet         LeNet (§6.6) forward + backward images/sec on batches of 256, then one
                     training epoch on Fashion-MNIST and the peak memory while training
+      rnn           tokens/sec of one training epoch of the concise RNN (§8.6, hidden 256) on
+                    10 000 tokens and on the whole Time Machine, and of the scratch RNN (§8.5)
       --quick       small sizes and one repetition, for a smoke test
       --runs N      timed repetitions per figure (default 9; the median is shown)
 
     With no section, runs them all.
     """
 
-let sectionNames = ["sgemm", "elementwise", "softmax", "mlp", "mlp-phases", "conv", "lenet"]
+let sectionNames = ["sgemm", "elementwise", "softmax", "mlp", "mlp-phases", "conv", "lenet", "rnn"]
 func fail(_ message: String) -> Never {
     FileHandle.standardError.write(Data("d2l-bench: \(message)\n\n\(usage)\n".utf8))
     exit(2)
@@ -215,4 +217,8 @@ if wanted("lenet") {
     benchmarkEpoch("LeNet (§6.6)", lr: 0.9) { LeNet.makeNet(generator: $0) }
     print("peak resident memory while training: \(peakResidentMegabytes()) MiB"
           + (baseline > 100 ? " (includes \(baseline) MiB held by earlier sections; run `d2l-bench lenet` alone)" : ""))
+}
+
+if wanted("rnn") {
+    benchmarkRNN(runs: quick ? 1 : Swift.min(runs, 5), quick: quick)
 }

@@ -169,7 +169,7 @@ struct SquareKernel: UnaryKernel { @inline(__always) func callAsFunction(_ x: Fl
 struct ExpKernel: UnaryKernel { @inline(__always) func callAsFunction(_ x: Float) -> Float { fastExp(x) } }
 struct LogKernel: UnaryKernel { @inline(__always) func callAsFunction(_ x: Float) -> Float { Foundation.log(x) } }
 struct SqrtKernel: UnaryKernel { @inline(__always) func callAsFunction(_ x: Float) -> Float { x.squareRoot() } }
-struct TanhKernel: UnaryKernel { @inline(__always) func callAsFunction(_ x: Float) -> Float { Foundation.tanh(x) } }
+struct TanhKernel: UnaryKernel { @inline(__always) func callAsFunction(_ x: Float) -> Float { fastTanh(x) } }
 /// max(x, 0), letting NaN through (as PyTorch) so a diverging run shows itself.
 struct ReluKernel: UnaryKernel { @inline(__always) func callAsFunction(_ x: Float) -> Float { x < 0 ? 0 : x } }
 /// 1/(1 + e⁻ˣ). `fastExp` clamps its argument, so e⁻ˣ stays finite (at most ~3.4e38) for very
@@ -227,6 +227,50 @@ func expShifted(_ x: UnsafePointer<Float>, by shift: Float, count n: Int, into y
 func expShifted(_ x: UnsafePointer<Float>, by shifts: UnsafePointer<Float>, count n: Int,
                 into y: UnsafeMutablePointer<Float>) {
     for j in 0..<n { y[j] = fastExp(x[j] - shifts[j]) }
+}
+
+/// The activation of one recurrent step, in place over `n` pre-activations (`Tensor+RNN.swift`):
+/// tanh, or max(z, 0) for a ReLU RNN. Kept in this file so `fastTanh` inlines and the loop
+/// vectorises in debug builds too.
+func activateInPlace(_ z: UnsafeMutablePointer<Float>, count n: Int, relu: Bool) {
+    if relu {
+        for i in 0..<n { z[i] = z[i] < 0 ? 0 : z[i] }
+    } else {
+        for i in 0..<n { z[i] = fastTanh(z[i]) }
+    }
+}
+
+/// g ← g · f′ in place, with f′ read from the step's outputs y: 1 − y² for tanh, [y > 0] for
+/// ReLU. The backward of `activateInPlace`.
+func activationGradInPlace(_ g: UnsafeMutablePointer<Float>, output y: UnsafePointer<Float>, count n: Int,
+                           relu: Bool) {
+    if relu {
+        for i in 0..<n { g[i] = y[i] > 0 ? g[i] : 0 }
+    } else {
+        for i in 0..<n { g[i] *= 1 - y[i] * y[i] }
+    }
+}
+
+/// tanh x without a call into libm, so loops over it vectorise (an RNN evaluates it for every
+/// hidden unit at every step, and a libm call per element keeps that loop scalar).
+///
+/// Cephes' `tanhf`: for |x| < 0.625 an odd polynomial x + x³P(x²) (no cancellation near 0),
+/// beyond it 1 − 2/(e^{2|x|} + 1) with the sign of x. Both branches are computed and one is
+/// selected, so there is no branch in the loop. |x| is capped at 10, where tanh is 1 in `Float`,
+/// so the exponential never overflows. Error about 2 ulp; NaN stays NaN.
+@inline(__always)
+func fastTanh(_ x: Float) -> Float {
+    let a = Swift.abs(x)
+    let e = fastExp(2 * Swift.min(a, 10))
+    let outer = Float(signOf: x, magnitudeOf: 1 - 2 / (e + 1))
+    let z = x * x
+    var p: Float = -5.704_988_727_45e-3
+    p = p * z + 2.063_908_879_54e-2
+    p = p * z - 5.373_971_555_31e-2
+    p = p * z + 1.333_144_220_36e-1
+    p = p * z - 3.333_328_194_22e-1
+    let inner = p * z * x + x
+    return a < 0.625 ? inner : (x.isNaN ? x : outer)
 }
 
 /// eˣ without a call into libm, so loops over it vectorise (about 5× faster than `expf`).

@@ -1,0 +1,90 @@
+import D2L
+
+/// §8.5 Implementation of recurrent neural networks from scratch.
+public enum RNNScratch {
+    /// W_xh, W_hh, b_h, W_hq, b_q: weights N(0, 0.01²), biases zero, all requiring gradients.
+    ///
+    /// d2l: `get_params(vocab_size, num_hiddens, device)` (§8.5.2).
+    public static func getParams(vocabSize: Int, numHiddens: Int, generator: RandomGenerator = .global) -> [Tensor] {
+        func normal(_ shape: [Int]) -> Tensor { Tensor.randn(shape, generator: generator) * 0.01 }
+        let params = [normal([vocabSize, numHiddens]), normal([numHiddens, numHiddens]), Tensor.zeros([numHiddens]),
+                      normal([numHiddens, vocabSize]), Tensor.zeros([vocabSize])]
+        return params.map { $0.requiresGrad() }
+    }
+
+    /// The zero hidden state [batchSize, numHiddens].
+    ///
+    /// d2l: `init_rnn_state(batch_size, num_hiddens, device)`; the book returns a 1-tuple.
+    public static func initRNNState(batchSize: Int, numHiddens: Int) -> Tensor { Tensor.zeros([batchSize, numHiddens]) }
+
+    /// One step at a time: H = tanh(X W_xh + H W_hh + b_h), Y = H W_hq + b_q; returns the
+    /// outputs of all steps stacked to [T·N, vocab] and the last H.
+    ///
+    /// d2l: `rnn(inputs, state, params)` (§8.5.2); `inputs` is [T, N, vocab] (one-hot).
+    public static func rnn(_ inputs: Tensor, _ state: Tensor, _ params: [Tensor]) -> (Tensor, Tensor) {
+        check(params.count == 5, "rnn: expects [W_xh, W_hh, b_h, W_hq, b_q], got \(params.count) tensors")
+        let (Wxh, Whh, bh, Whq, bq) = (params[0], params[1], params[2], params[3], params[4])
+        var H = state
+        var outputs: [Tensor] = []
+        for t in 0..<inputs.shape[0] {
+            H = (matmul(inputs[t], Wxh) + matmul(H, Whh) + bh).tanh()
+            outputs.append(matmul(H, Whq) + bq)
+        }
+        return (Tensor.cat(outputs, dim: 0), H)
+    }
+}
+
+/// A recurrent net from plain tensors: one-hot inputs, a state function and a step function.
+///
+/// d2l: `RNNModelScratch(vocab_size, num_hiddens, device, get_params, init_state, forward_fn)`
+/// (§8.5.2). Trained by `trainCh8` with the book's `sgd`, since it is not a `Module`.
+public final class RNNModelScratch: RecurrentLanguageModel {
+    /// Size of the vocabulary.
+    public let vocabSize: Int
+    /// Width of the hidden state.
+    public let numHiddens: Int
+    /// The parameters, `self.params`.
+    public let params: [Tensor]
+    private let initState: (Int, Int) -> Tensor
+    private let forwardFn: (Tensor, Tensor, [Tensor]) -> (Tensor, Tensor)
+
+    /// The model with `getParams`, `initState` and `forwardFn` (the book's three functions).
+    public init(vocabSize: Int, numHiddens: Int,
+                getParams: (Int, Int) -> [Tensor] = { RNNScratch.getParams(vocabSize: $0, numHiddens: $1) },
+                initState: @escaping (Int, Int) -> Tensor = { RNNScratch.initRNNState(batchSize: $0, numHiddens: $1) },
+                forwardFn: @escaping (Tensor, Tensor, [Tensor]) -> (Tensor, Tensor) = { RNNScratch.rnn($0, $1, $2) }) {
+        self.vocabSize = vocabSize
+        self.numHiddens = numHiddens
+        params = getParams(vocabSize, numHiddens)
+        self.initState = initState
+        self.forwardFn = forwardFn
+    }
+
+    /// Logits [T·N, vocab] for ids `X` [N, T]: `F.one_hot(X.T, vocab_size)` then the step loop.
+    public func callAsFunction(_ X: Tensor, _ state: Tensor) -> (Tensor, Tensor) {
+        forwardFn(Tensor.oneHot(X.T, numClasses: vocabSize).float(), state, params)
+    }
+
+    /// The zero state, `begin_state(batch_size, device)`.
+    public func beginState(batchSize: Int) -> Tensor { initState(batchSize, numHiddens) }
+
+    /// `params`, what the updater trains.
+    public func trainableParameters() -> [Tensor] { params }
+}
+
+extension RNNScratch {
+    /// The book's §8.5 run: 500 epochs, lr 1, 512 hidden units, batch 32, 35 steps (sequential,
+    /// or random sampling), printing as `train_ch8`. Returns the model and its result.
+    @discardableResult
+    public static func train(numEpochs: Int = 500, lr: Float = 1, numHiddens: Int = 512, useRandomIter: Bool = false,
+                             generator: RandomGenerator = .global) throws -> (RNNModelScratch, LanguageModelResult) {
+        let (trainIter, vocab) = try loadDataTimeMachine(batchSize: 32, numSteps: 35, useRandomIter: useRandomIter,
+                                                         generator: generator)
+        let net = RNNModelScratch(vocabSize: vocab.count, numHiddens: numHiddens,
+                                  getParams: { getParams(vocabSize: $0, numHiddens: $1, generator: generator) })
+        print("untrained: \(predictCh8("time traveller ", numPreds: 10, net: net, vocab: vocab))")
+        let result = try trainCh8(net, trainIter, vocab: vocab, lr: lr, numEpochs: numEpochs, useRandomIter: useRandomIter,
+                                  figureName: useRandomIter ? "rnn_scratch_random.svg" : "rnn_scratch.svg")
+        return (net, result)
+    }
+}
