@@ -111,7 +111,7 @@ let package = Package(
         ),
         .testTarget(
             name: "Chapter7Tests",
-            dependencies: ["ModernConvNets", "TestSupport"],
+            dependencies: ["ModernConvNets", "Exercises", "TestSupport"],
             path: "Tests/Chapter7Tests"
         ),
     ] + chapterModules.map { .target(name: $0, dependencies: ["D2L"], path: "Sources/\($0)") },
