@@ -112,7 +112,7 @@ let package = Package(
         ),
         .testTarget(
             name: "Chapter7Tests",
-            dependencies: ["ModernConvNets", "TestSupport"],
+            dependencies: ["ModernConvNets", "Exercises", "TestSupport"],
             path: "Tests/Chapter7Tests"
         ),
         .testTarget(

@@ -15,7 +15,7 @@ struct Chapter7: ParsableCommand {
 
 /// The nets whose layer-by-layer shapes `shapes` prints, with the book's input for each.
 enum ShapeTableNet: String, ExpressibleByArgument, CaseIterable {
-    case alexnet, vgg, nin, googlenet
+    case alexnet, vgg, nin, googlenet, densenet
 
     /// The book's section, the net, and the side of the square one-channel input it walks.
     var table: (section: String, title: String, net: Sequential, side: Int) {
@@ -24,6 +24,7 @@ enum ShapeTableNet: String, ExpressibleByArgument, CaseIterable {
         case .vgg: ("7.2.2", "VGG-11", ModernConvNets.vgg(VGG.convArch), 224)
         case .nin: ("7.3.2", "NiN", NiN.makeNet(), 224)
         case .googlenet: ("7.4.2", "GoogLeNet", GoogLeNet.makeNet(), 96)
+        case .densenet: ("7.7.4", "DenseNet", DenseNet.makeNet(), 96)
         }
     }
 }
@@ -31,7 +32,7 @@ enum ShapeTableNet: String, ExpressibleByArgument, CaseIterable {
 /// §7.1–7.4: the output shape after each layer (or stage) of a net, as the book's tables.
 struct Shapes: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "§7.1–7.4 The output shape of each layer of a net for the book's input.")
+        abstract: "§7.1–7.4, 7.7 The output shape of each layer of a net for the book's input.")
     @Argument(help: "The net: \(ShapeTableNet.allCases.map(\.rawValue).joined(separator: ", ")).")
     var net: ShapeTableNet
 
