@@ -15,9 +15,9 @@ struct RNNTrainingOptions: ParsableArguments {
     @Flag(help: "Random sampling instead of sequential partitioning.") var randomIter = false
 
     func validate() throws {
-        guard epochs > 0, lr > 0, (hidden ?? 1) > 0 else {
-            throw ValidationError("--epochs, --lr and --hidden must be positive")
-        }
+        try OptionChecks.atLeast(1, epochs, option: "--epochs")
+        try OptionChecks.positiveFinite(lr, option: "--lr")
+        if let hidden { try OptionChecks.atLeast(1, hidden, option: "--hidden") }
     }
 }
 

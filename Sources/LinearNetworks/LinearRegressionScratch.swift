@@ -14,7 +14,7 @@ public enum LinearRegressionScratch {
                                 generator: RandomGenerator = .global) -> [(Tensor, Tensor)] {
         let n = features.shape[0]
         var indices = Array(0..<n)
-        for i in stride(from: n - 1, to: 0, by: -1) { indices.swapAt(i, generator.nextInt(in: 0..<(i + 1))) }
+        generator.shuffle(&indices)
         return stride(from: 0, to: n, by: batchSize).map { start in
             let batch = Tensor(Array(indices[start..<Swift.min(start + batchSize, n)]))
             return (features[batch], labels[batch])

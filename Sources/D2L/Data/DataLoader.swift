@@ -56,10 +56,8 @@ public struct DataLoader: Sequence {
     public func makeIterator() -> Iterator {
         var order = Array(0..<exampleCount)
         if shuffle {
-            // Fisher–Yates with the loader's own generator, so a seed fixes the order.
-            for i in stride(from: order.count - 1, to: 0, by: -1) {
-                order.swapAt(i, generator.nextInt(in: 0..<(i + 1)))
-            }
+            // The loader's own generator, so a seed fixes the order.
+            generator.shuffle(&order)
         }
         return Iterator(loader: self, order: order)
     }

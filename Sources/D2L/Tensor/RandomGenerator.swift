@@ -65,6 +65,14 @@ public final class RandomGenerator: RandomNumberGenerator {
         var generator = self
         return Int.random(in: range, using: &generator)
     }
+
+    /// Shuffles `values` in place (Fisher–Yates, from the last position down), so a seed fixes
+    /// the order; the data loaders and samplers of §3.2, §3.3 and §8.3 all shuffle this way.
+    public func shuffle<Element>(_ values: inout [Element]) {
+        for i in stride(from: values.count - 1, to: 0, by: -1) {
+            values.swapAt(i, nextInt(in: 0..<(i + 1)))
+        }
+    }
 }
 
 /// Reseeds the global generator, as `torch.manual_seed(seed)`.

@@ -78,10 +78,8 @@ public func seqDataIterRandom(_ corpus: [Int], batchSize: Int, numSteps: Int, of
     // One token is held back: the labels Y run one position past X.
     let numSubseqs = Swift.max(corpus.count - skip - 1, 0) / numSteps
     var starts = Array(stride(from: skip, to: skip + numSubseqs * numSteps, by: numSteps))
-    // Fisher–Yates with the caller's generator, so a seed fixes the order.
-    for i in stride(from: starts.count - 1, to: 0, by: -1) {
-        starts.swapAt(i, generator.nextInt(in: 0..<(i + 1)))
-    }
+    // The caller's generator, so a seed fixes the order.
+    generator.shuffle(&starts)
     starts.removeLast(numSubseqs % batchSize)
     return SequenceBatches(corpus: values, batchSize: batchSize, numSteps: numSteps, offset: skip, starts: starts)
 }
