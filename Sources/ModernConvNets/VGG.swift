@@ -19,9 +19,15 @@ public func vggBlock(_ numConvs: Int, _ inChannels: Int, _ outChannels: Int,
 /// pair of `convArch`, then the fully connected part of AlexNet (4096, 4096, 10 with dropout).
 ///
 /// d2l: `vgg(conv_arch)` (§7.2.2). Five blocks halve 224 to 7, so the first linear layer takes
-/// `outChannels · 7 · 7` inputs.
-public func vgg(_ convArch: [(numConvs: Int, outChannels: Int)], generator: RandomGenerator = .global) -> Sequential {
-    precondition(!convArch.isEmpty, "vgg: convArch needs at least one block")
+/// `outChannels · 7 · 7` inputs; for another `imageSize` (the CPU presets train on smaller
+/// images) it takes what the blocks leave of that size.
+public func vgg(_ convArch: [(numConvs: Int, outChannels: Int)], imageSize: Int = 224,
+                generator: RandomGenerator = .global) -> Sequential {
+    check(!convArch.isEmpty, "vgg: convArch needs at least one block")
+    // Each block's pooling halves the side, rounding down.
+    let side = convArch.reduce(imageSize) { size, _ in size / 2 }
+    check(side >= 1, "vgg: \(convArch.count) blocks halve a \(imageSize)×\(imageSize) image to nothing; "
+          + "it needs at least \(1 << convArch.count) pixels")
     var inChannels = 1
     let blocks: [any Layer] = convArch.map { numConvs, outChannels in
         defer { inChannels = outChannels }
@@ -31,7 +37,7 @@ public func vgg(_ convArch: [(numConvs: Int, outChannels: Int)], generator: Rand
     return Sequential {
         blocks
         Flatten()
-        Linear(last * 7 * 7, 4096, generator: generator); ReLU(); Dropout(0.5, generator: generator)
+        Linear(last * side * side, 4096, generator: generator); ReLU(); Dropout(0.5, generator: generator)
         Linear(4096, 4096, generator: generator); ReLU(); Dropout(0.5, generator: generator)
         Linear(4096, 10, generator: generator)
     }

@@ -33,6 +33,20 @@ final class Chapter7NetShapeTests: XCTestCase {
         ])
     }
 
+    /// The CPU presets train AlexNet and VGG on smaller images; their first linear layer takes
+    /// what the convolutions leave of that size.
+    func testAlexNetAndVGGFitTheirFirstLinearLayerToTheImageSize() {
+        XCTAssertEqual(AlexNet.featureSide(224), 5)
+        XCTAssertEqual(AlexNet.featureSide(96), 1)
+        XCTAssertEqual(AlexNet.featureSide(112), 2)
+        for side in [67, 96, 112] {
+            XCTAssertEqual(noGrad { AlexNet.makeNet(imageSize: side)(Tensor.rand([2, 1, side, side])) }.shape, [2, 10], "\(side) px")
+        }
+        XCTAssertEqual(noGrad { vgg(VGG.smallConvArch, imageSize: 64)(Tensor.rand([2, 1, 64, 64])) }.shape, [2, 10])
+        let firstLinear = vgg(VGG.smallConvArch, imageSize: 96).layers.compactMap { $0 as? Linear }.first
+        XCTAssertEqual(firstLinear?.weight.shape, [4096, 128 * 3 * 3])
+    }
+
     func testTheSmallVGGQuartersEveryBlocksChannels() {
         XCTAssertEqual(VGG.smallConvArch.map(\.outChannels), [16, 32, 64, 128, 128])
         XCTAssertEqual(VGG.smallConvArch.map(\.numConvs), [1, 1, 2, 2, 2])

@@ -51,6 +51,24 @@ public struct FashionMNIST {
         self.labels = Tensor(shape: [count], values: labelBytes.map(Float.init), dtype: .int64)
     }
 
+    /// The first `count` examples (all of them when there are fewer), as a smaller data set; the
+    /// training set is in no particular class order, so a prefix keeps the classes balanced.
+    /// The CPU presets of chapter 7 train on such a subset.
+    public func prefix(_ count: Int) -> FashionMNIST {
+        check(count >= 1, "FashionMNIST.prefix: count must be at least 1, got \(count)")
+        let n = Swift.min(count, pixels.count)
+        let size = pixels.channels * pixels.height * pixels.width
+        let images = ByteImages(pixels: Array(pixels.pixels[0..<(n * size)]), count: n, channels: pixels.channels,
+                                height: pixels.height, width: pixels.width, resize: pixels.resize)
+        return FashionMNIST(pixels: images, labels: labels[0..<n].contiguous())
+    }
+
+    /// A data set of the given images and labels.
+    init(pixels: ByteImages, labels: Tensor) {
+        self.pixels = pixels
+        self.labels = labels
+    }
+
     /// Finds `name` (or `name.gz`) in the search folders, else downloads `name.gz`.
     static func locate(_ name: String) throws -> URL {
         for folder in searchFolders {
@@ -76,10 +94,12 @@ public func getFashionMNISTLabels(_ labels: [Int]) -> [String] {
 
 /// Loaders over Fashion-MNIST: a shuffled one for training and an ordered one for testing.
 ///
-/// d2l: `load_data_fashion_mnist(batch_size, resize=None)` (§3.5).
-public func loadDataFashionMNIST(batchSize: Int, resize: Int? = nil,
+/// d2l: `load_data_fashion_mnist(batch_size, resize=None)` (§3.5). `trainExamples`, when set,
+/// keeps only the first that many training images (the test set stays whole).
+public func loadDataFashionMNIST(batchSize: Int, resize: Int? = nil, trainExamples: Int? = nil,
                                  generator: RandomGenerator = .global) throws -> (train: DataLoader, test: DataLoader) {
-    let train = try FashionMNIST.load(train: true, resize: resize)
+    let all = try FashionMNIST.load(train: true, resize: resize)
+    let train = trainExamples.map { all.prefix($0) } ?? all
     let test = try FashionMNIST.load(train: false, resize: resize)
     return (DataLoader(images: train.pixels, labels: train.labels, batchSize: batchSize, shuffle: true, generator: generator),
             DataLoader(images: test.pixels, labels: test.labels, batchSize: batchSize, shuffle: false, generator: generator))

@@ -111,8 +111,8 @@ public final class TrainingRun {
     }
 }
 
-/// `42s`, `3m07s`, `1h02m`.
-func formatDuration(_ seconds: Double) -> String {
+/// A duration as the progress lines show it: `42s`, `3m07s`, `1h02m`.
+public func formatDuration(_ seconds: Double) -> String {
     let s = Int(seconds.rounded())
     if s < 60 { return "\(s)s" }
     if s < 3600 { return String(format: "%dm%02ds", s / 60, s % 60) }
