@@ -67,7 +67,7 @@ let package = Package(
         .executableTarget(name: "d2l-demo", dependencies: ["D2L"], path: "Sources/d2l-demo"),
         .executableTarget(
             name: "d2l-bench",
-            dependencies: ["D2L", "COpenBLAS", "LinearNetworks", "MLP", "ConvNets", "RNN"],
+            dependencies: ["D2L", "COpenBLAS", "LinearNetworks", "MLP", "ConvNets", "ModernConvNets", "RNN"],
             path: "Sources/d2l-bench"
         ),
         .executableTarget(

@@ -14,7 +14,8 @@ import LinearNetworks
 import MLP
 
 let usage = """
-    usage: d2l-bench [sgemm] [elementwise] [softmax] [mlp] [mlp-phases] [conv] [lenet] [rnn] [--quick] [--runs N]
+    usage: d2l-bench [sgemm] [elementwise] [softmax] [mlp] [mlp-phases] [conv] [lenet] [lenet-bn] [resnet] [rnn]
+                 [--quick] [--runs N]
 
       sgemm         GFLOP/s of an n x n float matrix product, n = 256...2048: D2L's matmul
                     and a direct one-thread cblas_sgemm call on the same inputs
@@ -30,6 +31,10 @@ let usage = """
                     forward and backward (both gradients)
       lenet         LeNet (§6.6) forward + backward images/sec on batches of 256, then one
                     training epoch on Fashion-MNIST and the peak memory while training
+      lenet-bn      one training epoch of LeNet with batch norm (§7.5.6, lr 1.0) on Fashion-MNIST,
+                    and the peak memory while training
+      resnet        ResNet-18 (§7.6) on random 28x28 batches of 256: forward + loss + backward, and
+                    with an SGD step, images/sec (median of 20 batches), and the peak memory
       rnn           tokens/sec of one training epoch of the concise RNN (§8.6, hidden 256) on
                     10 000 tokens and on the whole Time Machine, and of the scratch RNN (§8.5)
       --quick       small sizes and one repetition, for a smoke test
@@ -38,7 +43,7 @@ let usage = """
     With no section, runs them all.
     """
 
-let sectionNames = ["sgemm", "elementwise", "softmax", "mlp", "mlp-phases", "conv", "lenet", "rnn"]
+let sectionNames = ["sgemm", "elementwise", "softmax", "mlp", "mlp-phases", "conv", "lenet", "lenet-bn", "resnet", "rnn"]
 func fail(_ message: String) -> Never {
     FileHandle.standardError.write(Data("d2l-bench: \(message)\n\n\(usage)\n".utf8))
     exit(2)
@@ -215,8 +220,14 @@ if wanted("lenet") {
     print(row(["forward + backward", fixed(step * 1e3, 1) + " ms", fixed(256 / step, 0) + " images/sec"], widths: [22, 12, 20]))
     let baseline = resetPeakResident()
     benchmarkEpoch("LeNet (§6.6)", lr: 0.9) { LeNet.makeNet(generator: $0) }
-    print("peak resident memory while training: \(peakResidentMegabytes()) MiB"
-          + (baseline > 100 ? " (includes \(baseline) MiB held by earlier sections; run `d2l-bench lenet` alone)" : ""))
+    printPeakResident(baseline: baseline, section: "lenet")
+}
+
+if wanted("lenet-bn") {
+    benchmarkLeNetBatchNorm()
+}
+if wanted("resnet") {
+    benchmarkResNet(batches: quick ? 2 : 20, batchSize: quick ? 32 : 256)
 }
 
 if wanted("rnn") {

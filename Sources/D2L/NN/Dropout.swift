@@ -2,12 +2,23 @@
 /// expected value of every element is unchanged.
 ///
 /// d2l: `dropout_layer(X, dropout)` (§4.6.4). `p = 1` drops everything; `p = 0` returns `X`.
+/// An element survives when its uniform draw from `generator` exceeds `p`, as the book's
+/// `torch.rand(X.shape) > dropout`; the draws, the mask and the product are made in one pass
+/// over raw buffers, and the backward pass multiplies by the same scaled mask.
 public func dropoutLayer(_ X: Tensor, _ p: Float, generator: RandomGenerator = .global) -> Tensor {
     check(p >= 0 && p <= 1, "dropoutLayer: probability must be in [0, 1], got \(p)")
     if p == 1 { return Tensor.zerosLike(X) * X }
     if p == 0 { return X }
-    let mask = (Tensor.rand(X.shape, generator: generator) > p).float()
-    return X * mask / (1 - p)
+    let input = X.detach().contiguous()
+    let mask = Tensor(uninitializedShape: X.shape), out = Tensor(uninitializedShape: X.shape)
+    let x = input.base, m = mask.storage.pointer, y = out.storage.pointer
+    let scale = 1 / (1 - p)
+    for i in 0..<X.count {
+        let keep: Float = generator.nextUniform() > p ? scale : 0
+        m[i] = keep
+        y[i] = x[i] * keep
+    }
+    return Tensor.record(out, "DropoutBackward0", inputs: [X], saves: []) { grad in [grad * mask] }
 }
 
 /// Dropout as a layer: active in training mode, the identity in evaluation mode.

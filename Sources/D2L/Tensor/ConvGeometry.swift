@@ -10,15 +10,16 @@ public func convOutputSize(_ n: Int, kernel k: Int, padding p: Int, stride s: In
 struct ConvGeometry {
     var n: Int
     let c: Int, h: Int, w: Int               // input
-    let kh: Int, kw: Int, sh: Int, sw: Int, ph: Int, pw: Int
+    var kh: Int, kw: Int, ph: Int, pw: Int   // varied only by `keeping(_:)`
+    let sh: Int, sw: Int
     let oh: Int, ow: Int                      // output
 
     init(input: [Int], kernel: (Int, Int), stride: (Int, Int), padding: (Int, Int), operation: String) {
         check(input.count == 4, "\(operation): expects input [N, C, H, W], got shape \(input)")
         (n, c, h, w) = (input[0], input[1], input[2], input[3])
         (kh, kw) = kernel
-        (sh, sw) = stride
         (ph, pw) = padding
+        (sh, sw) = stride
         check(sh > 0 && sw > 0 && ph >= 0 && pw >= 0, "\(operation): stride must be positive and padding non-negative")
         oh = convOutputSize(h, kernel: kh, padding: ph, stride: sh)
         ow = convOutputSize(w, kernel: kw, padding: pw, stride: sw)
@@ -111,6 +112,29 @@ struct ConvGeometry {
         }
     }
 
+    /// The kernel rows and columns that reach a real pixel for at least one output position.
+    /// On small images a padded kernel's outer taps may only ever see the zero border (a 3×3
+    /// kernel with padding 1 on a 1×1 image uses its centre alone), and their rows of the
+    /// unrolled matrix are all zeros: a product can leave them out.
+    var liveTaps: (rows: Range<Int>, columns: Range<Int>) {
+        // Tap k sees pixel i·s + k − p of output i: a real one for some i ∈ [0, out) unless
+        // k < p − (out − 1)·s or k > size − 1 + p. The range between is kept whole.
+        func live(_ size: Int, _ k: Int, _ p: Int, _ s: Int, _ out: Int) -> Range<Int> {
+            let low = Swift.max(0, p - (out - 1) * s), high = Swift.min(k - 1, size - 1 + p)
+            return low <= high ? low..<(high + 1) : 0..<k
+        }
+        return (live(h, kh, ph, sh, oh), live(w, kw, pw, sw, ow))
+    }
+
+    /// The same convolution with the kernel cut down to `taps`: the padding shrinks by the rows
+    /// and columns cut from the top and left, and the output keeps its size.
+    func keeping(_ taps: (rows: Range<Int>, columns: Range<Int>)) -> ConvGeometry {
+        var g = self
+        (g.kh, g.kw) = (taps.rows.count, taps.columns.count)
+        (g.ph, g.pw) = (ph - taps.rows.lowerBound, pw - taps.columns.lowerBound)
+        return g
+    }
+
     /// The same convolution applied to `images` images: a group of the batch.
     func withImages(_ images: Int) -> ConvGeometry {
         var g = self
@@ -118,10 +142,21 @@ struct ConvGeometry {
         return g
     }
 
-    /// Images unrolled together: enough for one product of a useful width, while a group's
-    /// columns stay within 64 Ki floats (256 KiB), so they are still in the core's cache when
-    /// the product reads them.
-    var imagesPerGroup: Int { Swift.max(1, Swift.min(n, (1 << 16) / Swift.max(1, patchSize * plane))) }
+    /// Images multiplied together, and the number of such groups. A plane of `wideProduct`
+    /// positions or more is a wide enough product alone (one image per group). Smaller planes
+    /// are grouped up to about `wideProduct` columns, with a group's columns kept within
+    /// 2²¹ floats (8 MiB); the groups are then evened out so every one of `cores` cores gets the
+    /// same number of groups, of nearly equal size.
+    func imageGroups(cores: Int) -> (perGroup: Int, groups: Int) {
+        if n == 0 { return (1, 0) }
+        let wideProduct = 1024
+        if plane >= wideProduct / 2 { return (1, n) }
+        let wanted = Swift.min((wideProduct + plane - 1) / plane, (1 << 21) / Swift.max(1, patchSize * plane))
+        var groups = (n + Swift.max(1, wanted) - 1) / Swift.max(1, wanted)
+        if n >= cores { groups = (groups + cores - 1) / cores * cores }
+        let perGroup = (n + groups - 1) / groups
+        return (perGroup, (n + perGroup - 1) / perGroup)
+    }
 }
 
 /// Copies `count` floats; tuned for the short rows of `im2col` (often 10–30 floats), where a

@@ -23,9 +23,14 @@ extension Tensor {
         }
         let g = ConvGeometry(input: x.shape, kernel: (weight.shape[2], weight.shape[3]), stride: stride,
                              padding: padding, operation: "conv2d")
-        let plan = ConvPlan(g, outChannels: weight.shape[0])
+        // Taps that only ever meet the zero border are left out of every product.
+        let taps = g.liveTaps
+        let trimmed = taps.rows.count < g.kh || taps.columns.count < g.kw
+        let plan = ConvPlan(trimmed ? g.keeping(taps) : g, outChannels: weight.shape[0])
         let input = x.detach().contiguous()
-        let kernels = weight.detach().contiguous()
+        let kernels = trimmed
+            ? weight.detach()[0..<weight.shape[0], 0..<g.c, taps.rows, taps.columns].contiguous()
+            : weight.detach().contiguous()
         let shift = bias?.detach().contiguous()
         let out = Tensor(uninitializedShape: [g.n, plan.outChannels, g.oh, g.ow])
         plan.forward(input.base, kernels.base, shift?.base, into: out.storage.pointer)
@@ -33,11 +38,17 @@ extension Tensor {
         return record(out, "ConvolutionBackward0", inputs: inputs, saves: [x, weight]) { grad in
             let dy = grad.contiguous()
             let dx = x.requiresGrad ? Tensor(uninitializedShape: x.shape) : nil
-            let dw = weight.requiresGrad ? Tensor(uninitializedShape: weight.shape) : nil
+            let dw = weight.requiresGrad ? Tensor(uninitializedShape: kernels.shape) : nil
             let db = (bias?.requiresGrad ?? false) ? Tensor(uninitializedShape: [plan.outChannels]) : nil
             plan.backward(dy.base, input: input.base, kernels: kernels.base,
                           dx: dx?.storage.pointer, dw: dw?.storage.pointer, db: db?.storage.pointer)
-            var grads: [Tensor?] = [dx, dw]
+            // The left-out taps' gradient is zero.
+            var fullDW = dw
+            if trimmed, let dw {
+                fullDW = Tensor.zeros(weight.shape)
+                fullDW![0..<weight.shape[0], 0..<g.c, taps.rows, taps.columns] = dw
+            }
+            var grads: [Tensor?] = [dx, fullDW]
             if bias != nil { grads.append(db) }
             return grads
         }
@@ -46,17 +57,25 @@ extension Tensor {
 
 /// How one convolution is split into groups of images and spread over the cores, and the
 /// kernels that run on one group.
+///
+/// An image whose output plane is large makes a wide enough product alone: its product is
+/// written straight into the output and its ∂Y read straight from the gradient. Small planes
+/// (ResNet's 7×7 … 1×1 at 28 px) are grouped, so one product covers many images and OpenBLAS
+/// packs the kernels once for all of them. A 1×1 convolution with stride 1 and no padding needs
+/// no unrolling at all for a single image: the NCHW image already is its [C, H·W] column matrix.
 struct ConvPlan {
     let g: ConvGeometry
     let outChannels: Int
     /// Images per group, number of groups, and number of cores working at once.
     let perGroup: Int, groups: Int, workers: Int
+    /// 1×1 kernel, stride 1, no padding: im2col would only copy the image.
+    let pointwise: Bool
 
     init(_ g: ConvGeometry, outChannels: Int) {
         self.g = g
         self.outChannels = outChannels
-        perGroup = g.imagesPerGroup
-        groups = (g.n + perGroup - 1) / perGroup
+        pointwise = g.kh == 1 && g.kw == 1 && g.sh == 1 && g.sw == 1 && g.ph == 0 && g.pw == 0
+        (perGroup, groups) = g.imageGroups(cores: Kernels.cores)
         // A multiply–add in a GEMM costs about an eighth of the elementwise operations that
         // `Kernels`' threshold was tuned on, so a job is split from about 2¹⁹ multiply–adds.
         workers = Kernels.workerCount(groups, workPerItem: perGroup * outChannels * g.patchSize * g.plane / 8)
@@ -65,6 +84,8 @@ struct ConvPlan {
     /// Floats in one group's columns, and in one group's output channels.
     private var columnFloats: Int { g.patchSize * perGroup * g.plane }
     private var outputFloats: Int { outChannels * perGroup * g.plane }
+    /// Floats in one image's output.
+    private var outputImage: Int { outChannels * g.plane }
 
     /// The images of group `group`: the index of the first, and the geometry of the group.
     private func images(of group: Int) -> (first: Int, part: ConvGeometry) {
@@ -72,26 +93,46 @@ struct ConvPlan {
         return (first, g.withImages(Swift.min(perGroup, g.n - first)))
     }
 
+    /// The columns of a group: the image itself for a pointwise convolution of one image,
+    /// otherwise the group unrolled into `cols`.
+    private func columns(_ x: UnsafePointer<Float>, _ first: Int, _ part: ConvGeometry,
+                         _ cols: UnsafeMutablePointer<Float>, _ border: UnsafeMutablePointer<Float>) -> UnsafePointer<Float> {
+        let image = x + first * g.imageSize
+        if pointwise && part.n == 1 { return image }
+        part.im2col(image, into: cols, border: border)
+        return UnsafePointer(cols)
+    }
+
     /// Y = W · im2col(X) + b, group by group.
     func forward(_ x: UnsafePointer<Float>, _ w: UnsafePointer<Float>, _ b: UnsafePointer<Float>?,
                  into y: UnsafeMutablePointer<Float>) {
         Kernels.forEachWorker(workers, count: groups) { _, range in
-            let cols = UnsafeMutablePointer<Float>.allocate(capacity: columnFloats)
-            let product = UnsafeMutablePointer<Float>.allocate(capacity: outputFloats)
-            let border = UnsafeMutablePointer<Float>.allocate(capacity: g.paddedSize)
-            defer { cols.deallocate(); product.deallocate(); border.deallocate() }
+            let scratch = ConvScratch([columnFloats, perGroup > 1 ? outputFloats : 0, g.paddedSize])
+            defer { scratch.release() }
+            let (cols, grouped, border) = (scratch[0], scratch[1], scratch[2])
             for group in range {
                 let (first, part) = images(of: group)
-                part.im2col(x + first * g.imageSize, into: cols, border: border)
+                let source = columns(x, first, part, cols, border)
+                let direct = part.n == 1
                 // [O, C·kh·kw] × [C·kh·kw, m·oh·ow]: row o holds channel o of the m images in turn.
+                let product = direct ? y + first * outputImage : grouped
                 BLAS.sgemm(transA: false, transB: false, m: outChannels, n: part.positions, k: g.patchSize,
-                           w, lda: g.patchSize, cols, ldb: part.positions, product, ldc: part.positions,
+                           w, lda: g.patchSize, source, ldb: part.positions, product, ldc: part.positions,
                            parallel: false)
+                if direct {
+                    if let b {
+                        for o in 0..<outChannels {
+                            let row = product + o * g.plane, shift = b[o]
+                            for t in 0..<g.plane { row[t] += shift }
+                        }
+                    }
+                    continue
+                }
                 for o in 0..<outChannels {
                     let shift = b?[o] ?? 0
                     for i in 0..<part.n {
                         let src = product + o * part.positions + i * g.plane
-                        let dst = y + ((first + i) * outChannels + o) * g.plane
+                        let dst = y + (first + i) * outputImage + o * g.plane
                         for t in 0..<g.plane { dst[t] = src[t] + shift }
                     }
                 }
@@ -113,36 +154,43 @@ struct ConvPlan {
         defer { partials.deallocate() }
         Kernels.forEachWorker(workers, count: groups) { worker, range in
             let sumW = partials + worker * partialSize, sumB = sumW + weightFloats
-            let cols = UnsafeMutablePointer<Float>.allocate(capacity: columnFloats)
-            let dyGroup = UnsafeMutablePointer<Float>.allocate(capacity: outputFloats)
-            let border = UnsafeMutablePointer<Float>.allocate(capacity: g.paddedSize)
-            defer { cols.deallocate(); dyGroup.deallocate(); border.deallocate() }
+            let scratch = ConvScratch([columnFloats, perGroup > 1 ? outputFloats : 0, g.paddedSize])
+            defer { scratch.release() }
+            let (cols, grouped, border) = (scratch[0], scratch[1], scratch[2])
             for group in range {
                 let (first, part) = images(of: group)
-                // ∂Y of the group as [O, m·oh·ow], the layout both products need.
-                for o in 0..<outChannels {
-                    var total: Float = 0
-                    for i in 0..<part.n {
-                        let src = dy + ((first + i) * outChannels + o) * g.plane
-                        let dst = dyGroup + o * part.positions + i * g.plane
-                        for t in 0..<g.plane { dst[t] = src[t] }
-                        total += Tensor.rowSum(src, g.plane)
+                // ∂Y of the group as [O, m·oh·ow], the layout both products need: one image's
+                // gradient already is; a group's is gathered channel by channel.
+                let dyGroup: UnsafePointer<Float>
+                if part.n == 1 {
+                    dyGroup = dy + first * outputImage
+                } else {
+                    for o in 0..<outChannels {
+                        for i in 0..<part.n {
+                            let src = dy + (first + i) * outputImage + o * g.plane
+                            let dst = grouped + o * part.positions + i * g.plane
+                            for t in 0..<g.plane { dst[t] = src[t] }
+                        }
                     }
-                    sumB[o] += total
+                    dyGroup = UnsafePointer(grouped)
                 }
+                for o in 0..<outChannels { sumB[o] += Tensor.rowSum(dyGroup + o * part.positions, part.positions) }
                 if dw != nil {
-                    part.im2col(x + first * g.imageSize, into: cols, border: border)
+                    let source = columns(x, first, part, cols, border)
                     // ∂W += ∂Y [O, m·oh·ow] × colsᵀ [m·oh·ow, C·kh·kw]
                     BLAS.sgemm(transA: false, transB: true, m: outChannels, n: g.patchSize, k: part.positions,
-                               dyGroup, lda: part.positions, cols, ldb: part.positions,
+                               dyGroup, lda: part.positions, source, ldb: part.positions,
                                beta: 1, sumW, ldc: g.patchSize, parallel: false)
                 }
                 if let dx {
-                    // ∂cols = Wᵀ [C·kh·kw, O] × ∂Y [O, m·oh·ow], scattered back onto the images.
+                    // ∂cols = Wᵀ [C·kh·kw, O] × ∂Y [O, m·oh·ow], scattered back onto the images
+                    // (a pointwise image's ∂cols is its ∂X).
+                    let image = dx + first * g.imageSize
+                    let direct = pointwise && part.n == 1
                     BLAS.sgemm(transA: true, transB: false, m: g.patchSize, n: part.positions, k: outChannels,
-                               w, lda: g.patchSize, dyGroup, ldb: part.positions, cols, ldc: part.positions,
-                               parallel: false)
-                    part.col2im(cols, into: dx + first * g.imageSize, border: border)
+                               w, lda: g.patchSize, dyGroup, ldb: part.positions, direct ? image : cols,
+                               ldc: part.positions, parallel: false)
+                    if !direct { part.col2im(cols, into: image, border: border) }
                 }
             }
         }
@@ -155,5 +203,23 @@ struct ConvPlan {
                 for i in 0..<count { target[i] += partial[i] }
             }
         }
+    }
+}
+
+/// One worker's scratch buffers for a convolution, taken from and given back to `BufferCache`,
+/// so a training loop reuses the same buffers every step instead of faulting in fresh pages.
+struct ConvScratch {
+    private let sizes: [Int]
+    private let buffers: [UnsafeMutablePointer<Float>]
+
+    init(_ sizes: [Int]) {
+        self.sizes = sizes
+        buffers = sizes.map { BufferCache.take($0) }
+    }
+
+    subscript(_ i: Int) -> UnsafeMutablePointer<Float> { buffers[i] }
+
+    func release() {
+        for (buffer, size) in zip(buffers, sizes) { BufferCache.give(buffer, count: size) }
     }
 }
