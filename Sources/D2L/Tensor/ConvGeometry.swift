@@ -64,16 +64,24 @@ struct ConvGeometry {
                 }
                 source = UnsafePointer(border)
             }
-            for row in 0..<patchSize {
-                let ch = row / (kh * kw), ki = (row / kw) % kh, kj = row % kw
-                let corner = source + ((ch &* hp &+ ki) &* wp &+ kj)
-                let out = cols + (row &* positions &+ img &* plane)
-                for i in 0..<oh {
-                    let src = corner + (i &* sh &* wp), line = out + (i &* ow)
-                    if sw == 1 {
-                        copyShortRow(src, line, ow)
-                    } else {
-                        for j in 0..<ow { line[j] = src[j &* sw] }
+            // Rows in order (channel, ki, kj), walked without dividing: on the small planes of
+            // a deep network a row is only a few floats, and three divisions cost more than it.
+            var row = 0
+            for ch in 0..<c {
+                for ki in 0..<kh {
+                    for kj in 0..<kw {
+                        let corner = source + ((ch &* hp &+ ki) &* wp &+ kj)
+                        let out = cols + (row &* positions &+ img &* plane)
+                        row &+= 1
+                        if plane == 1 { out[0] = corner[0]; continue }
+                        for i in 0..<oh {
+                            let src = corner + (i &* sh &* wp), line = out + (i &* ow)
+                            if sw == 1 {
+                                copyShortRow(src, line, ow)
+                            } else {
+                                for j in 0..<ow { line[j] = src[j &* sw] }
+                            }
+                        }
                     }
                 }
             }
@@ -88,16 +96,22 @@ struct ConvGeometry {
         let hp = paddedHeight, wp = paddedWidth
         for img in 0..<n {
             border.update(repeating: 0, count: paddedSize)
-            for row in 0..<patchSize {
-                let ch = row / (kh * kw), ki = (row / kw) % kh, kj = row % kw
-                let corner = border + ((ch &* hp &+ ki) &* wp &+ kj)
-                let source = cols + (row &* positions &+ img &* plane)
-                for i in 0..<oh {
-                    let pixels = corner + (i &* sh &* wp), line = source + (i &* ow)
-                    if sw == 1 {
-                        for j in 0..<ow { pixels[j] += line[j] }
-                    } else {
-                        for j in 0..<ow { pixels[j &* sw] += line[j] }
+            var row = 0
+            for ch in 0..<c {
+                for ki in 0..<kh {
+                    for kj in 0..<kw {
+                        let corner = border + ((ch &* hp &+ ki) &* wp &+ kj)
+                        let source = cols + (row &* positions &+ img &* plane)
+                        row &+= 1
+                        if plane == 1 { corner[0] += source[0]; continue }
+                        for i in 0..<oh {
+                            let pixels = corner + (i &* sh &* wp), line = source + (i &* ow)
+                            if sw == 1 {
+                                for j in 0..<ow { pixels[j] += line[j] }
+                            } else {
+                                for j in 0..<ow { pixels[j &* sw] += line[j] }
+                            }
+                        }
                     }
                 }
             }
