@@ -38,43 +38,46 @@ extension TrainableNet {
     static let alexnet = TrainableNet(
         name: "alexnet", section: "7.1.3", title: "AlexNet: training on Fashion-MNIST",
         book: NetSettings(epochs: 10, lr: 0.01, batchSize: 128, resize: 224),
-        preset: NetSettings(epochs: 2, lr: 0.01, batchSize: 128, resize: 96, trainExamples: 20_000),
+        preset: NetSettings(epochs: 1, lr: 0.05, batchSize: 16, resize: 67, trainExamples: 32_000),
         bookTestAccuracy: "0.883", make: { AlexNet.makeNet(imageSize: $0, generator: $1) })
 
     /// §7.2.3: the small VGG-11 (channels ÷ 4), lr 0.05, 10 epochs, batch 128, 224 pixels.
     static let vgg = TrainableNet(
         name: "vgg", section: "7.2.3", title: "VGG: training the small VGG-11 on Fashion-MNIST",
         book: NetSettings(epochs: 10, lr: 0.05, batchSize: 128, resize: 224),
-        preset: NetSettings(epochs: 2, lr: 0.05, batchSize: 128, resize: 64, trainExamples: 20_000),
+        preset: NetSettings(epochs: 1, lr: 0.05, batchSize: 32, resize: 64, trainExamples: 48_000),
         bookTestAccuracy: "0.920", make: { ModernConvNets.vgg(VGG.smallConvArch, imageSize: $0, generator: $1) })
 
     /// §7.3.3: lr 0.1, 10 epochs, batch 128, 224 pixels.
     static let nin = TrainableNet(
         name: "nin", section: "7.3.3", title: "NiN: training on Fashion-MNIST",
         book: NetSettings(epochs: 10, lr: 0.1, batchSize: 128, resize: 224),
-        preset: NetSettings(epochs: 3, lr: 0.1, batchSize: 128, resize: 96, trainExamples: 20_000),
+        preset: NetSettings(epochs: 1, lr: 0.1, batchSize: 32, resize: 96, trainExamples: 48_000),
         bookTestAccuracy: "0.790", make: { _, g in NiN.makeNet(generator: g) })
 
     /// §7.4.3: lr 0.1, 10 epochs, batch 128, 96 pixels.
     static let googlenet = TrainableNet(
         name: "googlenet", section: "7.4.3", title: "GoogLeNet: training on Fashion-MNIST",
         book: NetSettings(epochs: 10, lr: 0.1, batchSize: 128, resize: 96),
-        preset: NetSettings(epochs: 3, lr: 0.1, batchSize: 128, resize: 48, trainExamples: 20_000),
+        preset: NetSettings(epochs: 1, lr: 0.1, batchSize: 32, resize: 32, trainExamples: 48_000),
         bookTestAccuracy: "0.886", make: { _, g in GoogLeNet.makeNet(generator: g) })
 
     /// §7.6.3: lr 0.05, 10 epochs, batch 256, 96 pixels.
     static let resnet = TrainableNet(
         name: "resnet", section: "7.6.3", title: "ResNet: training ResNet-18 on Fashion-MNIST",
         book: NetSettings(epochs: 10, lr: 0.05, batchSize: 256, resize: 96),
-        preset: NetSettings(epochs: 2, lr: 0.05, batchSize: 256, resize: nil, trainExamples: 30_000),
+        preset: NetSettings(epochs: 2, lr: 0.05, batchSize: 128, resize: nil, trainExamples: 45_000),
         bookTestAccuracy: "0.893", make: { _, g in ResNet.makeNet(generator: g) })
 
     /// §7.7.5: lr 0.1, 10 epochs, batch 256, 96 pixels.
     static let densenet = TrainableNet(
         name: "densenet", section: "7.7.5", title: "DenseNet: training on Fashion-MNIST",
         book: NetSettings(epochs: 10, lr: 0.1, batchSize: 256, resize: 96),
-        preset: NetSettings(epochs: 2, lr: 0.1, batchSize: 256, resize: 48, trainExamples: 30_000),
+        preset: NetSettings(epochs: 1, lr: 0.1, batchSize: 128, resize: 32, trainExamples: nil),
         bookTestAccuracy: "0.885", make: { _, g in DenseNet.makeNet(generator: g) })
+
+    /// `1 epoch`, `2 epochs`.
+    func epochCount(_ n: Int) -> String { n == 1 ? "1 epoch" : "\(n) epochs" }
 
     /// What the preset changes from the book, in words: `96 px (book 224), the first 20 000 of
     /// the 60 000 training images, 2 epochs (book 10)`; empty when it changes nothing.
@@ -86,7 +89,7 @@ extension TrainableNet {
         if run.examplesPerEpoch != book.examplesPerEpoch {
             changes.append("the first \(run.examplesPerEpoch) of the 60000 training images")
         }
-        if run.epochs != book.epochs { changes.append("\(run.epochs) epochs (book \(book.epochs))") }
+        if run.epochs != book.epochs { changes.append("\(epochCount(run.epochs)) (book \(book.epochs))") }
         if run.lr != book.lr { changes.append("lr \(run.lr) (book \(book.lr))") }
         if run.batchSize != book.batchSize { changes.append("batch \(run.batchSize) (book \(book.batchSize))") }
         return changes

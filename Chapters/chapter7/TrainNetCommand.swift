@@ -94,7 +94,7 @@ struct TrainNet<Net: ChapterSevenNet>: ParsableCommand {
 
     /// `96 px, 20000 images, 2 epochs, lr 0.01, batch 128`.
     private func describe(_ s: NetSettings) -> String {
-        "\(s.imageSide) px, \(s.examplesPerEpoch) images, \(s.epochs) epochs, lr \(s.lr), batch \(s.batchSize)"
+        "\(s.imageSide) px, \(s.examplesPerEpoch) images, \(Net.net.epochCount(s.epochs)), lr \(s.lr), batch \(s.batchSize)"
     }
 
     /// How long the book's run would take on this machine, from one timed training step at the
