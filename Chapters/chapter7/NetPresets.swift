@@ -45,14 +45,14 @@ extension TrainableNet {
     static let vgg = TrainableNet(
         name: "vgg", section: "7.2.3", title: "VGG: training the small VGG-11 on Fashion-MNIST",
         book: NetSettings(epochs: 10, lr: 0.05, batchSize: 128, resize: 224),
-        preset: NetSettings(epochs: 1, lr: 0.05, batchSize: 32, resize: 64, trainExamples: 48_000),
+        preset: NetSettings(epochs: 1, lr: 0.05, batchSize: 32, resize: 32, trainExamples: 48_000),
         bookTestAccuracy: "0.920", make: { ModernConvNets.vgg(VGG.smallConvArch, imageSize: $0, generator: $1) })
 
     /// §7.3.3: lr 0.1, 10 epochs, batch 128, 224 pixels.
     static let nin = TrainableNet(
         name: "nin", section: "7.3.3", title: "NiN: training on Fashion-MNIST",
         book: NetSettings(epochs: 10, lr: 0.1, batchSize: 128, resize: 224),
-        preset: NetSettings(epochs: 1, lr: 0.1, batchSize: 32, resize: 96, trainExamples: 48_000),
+        preset: NetSettings(epochs: 1, lr: 0.1, batchSize: 32, resize: 72, trainExamples: 32_000),
         bookTestAccuracy: "0.790", make: { _, g in NiN.makeNet(generator: g) })
 
     /// §7.4.3: lr 0.1, 10 epochs, batch 128, 96 pixels.
