@@ -84,6 +84,13 @@ let package = Package(
             dependencies: ["ChapterSupport", argumentParser],
             path: "Tests/ChapterSupportTests"
         ),
+        // README.md, CONTRIBUTING.md and the chapter READMEs checked against the chapter programs'
+        // command trees (read from the built programs) and the chapter modules.
+        .testTarget(
+            name: "DocumentationTests",
+            dependencies: ["ModernConvNets", "RNN", "Vision"],
+            path: "Tests/DocumentationTests"
+        ),
         .testTarget(name: "GradeKitTests", dependencies: ["GradeKit"], path: "Tests/GradeKitTests"),
         .testTarget(
             name: "Chapter2Tests",

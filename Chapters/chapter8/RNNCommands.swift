@@ -28,8 +28,10 @@ struct RNNScratchSection: ParsableCommand {
     @OptionGroup var options: RNNTrainingOptions
     func run() throws {
         printSection("8.5", "Implementation of recurrent neural networks from scratch")
-        try RNNScratch.train(numEpochs: options.epochs, lr: options.lr, numHiddens: options.hidden ?? 512,
-                             useRandomIter: options.randomIter, generator: RandomGenerator(seed: options.seed))
+        try explainingDivergence(bookLR: 1) {
+            try RNNScratch.train(numEpochs: options.epochs, lr: options.lr, numHiddens: options.hidden ?? 512,
+                                 useRandomIter: options.randomIter, generator: RandomGenerator(seed: options.seed))
+        }
     }
 }
 
@@ -40,7 +42,9 @@ struct RNNConciseSection: ParsableCommand {
     @OptionGroup var options: RNNTrainingOptions
     func run() throws {
         printSection("8.6", "Concise implementation of recurrent neural networks")
-        try RNNConcise.train(numEpochs: options.epochs, lr: options.lr, numHiddens: options.hidden ?? 256,
-                             useRandomIter: options.randomIter, generator: RandomGenerator(seed: options.seed))
+        try explainingDivergence(bookLR: 1) {
+            try RNNConcise.train(numEpochs: options.epochs, lr: options.lr, numHiddens: options.hidden ?? 256,
+                                 useRandomIter: options.randomIter, generator: RandomGenerator(seed: options.seed))
+        }
     }
 }

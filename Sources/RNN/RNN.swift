@@ -2,8 +2,11 @@ import D2L
 
 /// The `RNN` module holds book chapters 8 and 9, *Recurrent Neural Networks and Modern RNNs*.
 ///
-/// Chapter 8 so far: §8.1 `SequenceModels`, §8.2 `TextPreprocessing`, §8.3 `LanguageModels`, §8.4 `RNNBasics`; the
-/// text API they use (`Vocab`, `tokenize`, the sequence loaders) is in the core, `D2L/Text/`.
+/// Chapter 8: §8.1 `SequenceModels`, §8.2 `TextPreprocessing`, §8.3 `LanguageModels`, §8.4 `RNNBasics`,
+/// §8.5 `RNNScratch` (with `RNNModelScratch`) and §8.6 `RNNConcise`. What they share with later
+/// chapters is in the core: the text API (`Vocab`, `tokenize`, the sequence loaders) in `D2L/Text/`,
+/// the `RNN` layer and `RNNModel` in `D2L/NN/`, and `trainCh8` / `predictCh8` in `D2L/Train/`.
+/// Chapter 9 is still to come.
 public enum RNNChapter {
     /// The book chapter(s) this module covers.
     public static let chapter = "8 and 9"
