@@ -76,6 +76,17 @@ extension TrainableNet {
         preset: NetSettings(epochs: 1, lr: 0.1, batchSize: 128, resize: 32, trainExamples: nil),
         bookTestAccuracy: "0.885", make: { _, g in DenseNet.makeNet(generator: g) })
 
+    /// What an option's help says about its value: `(default: 0.05; the book: 0.01)`, the
+    /// preset's value (used unless `--book` is given) and the book's.
+    func defaultsNote<Value>(_ value: (NetSettings) -> Value) -> String {
+        "(default: \(value(preset)); the book: \(value(book)))"
+    }
+
+    /// The book's settings in a few words: `224 px, all 60000 images, 10 epochs, lr 0.01, batch 128`.
+    var bookSummary: String {
+        "\(book.imageSide) px, all \(book.examplesPerEpoch) images, \(epochCount(book.epochs)), lr \(book.lr), batch \(book.batchSize)"
+    }
+
     /// `1 epoch`, `2 epochs`.
     func epochCount(_ n: Int) -> String { n == 1 ? "1 epoch" : "\(n) epochs" }
 

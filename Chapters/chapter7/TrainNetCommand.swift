@@ -4,20 +4,22 @@ import D2L
 import Foundation
 import ModernConvNets
 
-/// `--epochs --lr --batch-size --resize --train-examples --seed --book` for training a chapter 7
-/// net: each value left out comes from the net's CPU preset, or from the book with `--book`.
-struct NetTrainingOptions: ParsableArguments {
-    @Flag(help: "Train with the book's settings (all 60 000 images at the book's size, 10 epochs); hours on a CPU.")
+/// `--epochs --lr --batch-size --resize --train-examples --seed --book` for training the chapter 7
+/// net `Net`: each value left out comes from the net's CPU preset, or from the book with `--book`.
+/// The help of each option shows both, `(default: 0.05; the book: 0.01)`, from `Net`'s settings.
+struct NetTrainingOptions<Net: ChapterSevenNet>: ParsableArguments {
+    @Flag(help: "Train with the book's settings (\(Net.net.bookSummary)); hours on a CPU.")
     var book = false
-    @Option(parsing: .unconditional, help: "Number of passes over the training images (default: the preset's).")
+    @Option(parsing: .unconditional, help: "Number of passes over the training images \(Net.net.defaultsNote { $0.epochs }).")
     var epochs: Int?
-    @Option(parsing: .unconditional, help: "Learning rate (default: the book's).")
+    @Option(parsing: .unconditional, help: "Learning rate \(Net.net.defaultsNote { $0.lr }).")
     var lr: Float?
-    @Option(parsing: .unconditional, help: "Examples per minibatch (default: the book's).")
+    @Option(parsing: .unconditional, help: "Examples per minibatch \(Net.net.defaultsNote { $0.batchSize }).")
     var batchSize: Int?
-    @Option(parsing: .unconditional, help: "Side the 28-pixel images are resized to (default: the preset's).")
+    @Option(parsing: .unconditional, help: "Side the 28-pixel images are resized to \(Net.net.defaultsNote { $0.imageSide }).")
     var resize: Int?
-    @Option(parsing: .unconditional, help: "Train on the first N of the 60 000 training images (default: the preset's).")
+    @Option(parsing: .unconditional,
+            help: "Train on the first N of the 60 000 training images \(Net.net.defaultsNote { $0.examplesPerEpoch }).")
     var trainExamples: Int?
     @Option(help: "Seed for initialisation, shuffling and dropout.")
     var seed: UInt64 = 0
@@ -65,7 +67,7 @@ struct TrainNet<Net: ChapterSevenNet>: ParsableCommand {
             abstract: "§\(net.section) Train \(net.title.components(separatedBy: ":")[0]) on Fashion-MNIST "
                 + "(a CPU preset; --book: \(book.imageSide) px, lr \(book.lr), batch \(book.batchSize), \(book.epochs) epochs).")
     }
-    @OptionGroup var options: NetTrainingOptions
+    @OptionGroup var options: NetTrainingOptions<Net>
 
     func run() throws {
         let net = Net.net
