@@ -34,13 +34,8 @@ struct NetTrainingOptions<Net: ChapterSevenNet>: ParsableArguments {
 
     /// The preset (or the book's settings) with what the command line gives put in.
     func settings(for net: TrainableNet) -> NetSettings {
-        var s = book ? net.book : net.preset
-        if let epochs { s.epochs = epochs }
-        if let lr { s.lr = lr }
-        if let batchSize { s.batchSize = batchSize }
-        if let resize { s.resize = resize == 28 ? nil : resize }
-        if let trainExamples { s.trainExamples = trainExamples >= 60_000 ? nil : trainExamples }
-        return s
+        net.settings(book: book, epochs: epochs, lr: lr, batchSize: batchSize, resize: resize,
+                     trainExamples: trainExamples)
     }
 }
 
@@ -73,14 +68,8 @@ struct TrainNet<Net: ChapterSevenNet>: ParsableCommand {
         let net = Net.net
         let run = options.settings(for: net)
         printSection(net.section, net.title)
-        let changes = net.presetChanges(run)
-        if changes.isEmpty {
-            print("the book's settings: \(describe(run))")
-        } else {
-            print("CPU preset (the book trains for hours here): " + changes.joined(separator: ", ")
-                  + "; \(describe(run)). --book runs the book's settings.")
-        }
-        print(bookTimeEstimate(net))
+        print(net.firstLine(run))
+        print(net.bookTimeEstimate())
         let g = RandomGenerator(seed: options.seed)
         let (trainIter, testIter) = try loadDataFashionMNIST(batchSize: run.batchSize, resize: run.resize,
                                                              trainExamples: run.trainExamples, generator: g)
@@ -89,46 +78,8 @@ struct TrainNet<Net: ChapterSevenNet>: ParsableCommand {
             try trainCh6(model, trainIter, testIter, numEpochs: run.epochs, lr: run.lr, generator: g,
                          figureName: "chapter7-\(net.name).svg")
         }
-        if !changes.isEmpty {
+        if !net.presetChanges(run).isEmpty {
             print("(a CPU preset's result; the book reports test acc \(net.bookTestAccuracy) at its settings)")
         }
-    }
-
-    /// `96 px, 20000 images, 2 epochs, lr 0.01, batch 128`.
-    private func describe(_ s: NetSettings) -> String {
-        "\(s.imageSide) px, \(s.examplesPerEpoch) images, \(Net.net.epochCount(s.epochs)), lr \(s.lr), batch \(s.batchSize)"
-    }
-
-    /// How long the book's run would take on this machine, from one timed training step at the
-    /// book's image size: every training image once per epoch, plus the test images (a forward
-    /// pass, about a third of a training step each).
-    private func bookTimeEstimate(_ net: TrainableNet) -> String {
-        let side = net.book.imageSide
-        let secondsPerImage = timeTrainingStep(net, side: side)
-        let perEpoch = secondsPerImage * (Double(net.book.examplesPerEpoch) + 10_000.0 / 3)
-        return "--book (\(side) px, all 60000 images, \(net.book.epochs) epochs) would take about "
-            + formatDuration(perEpoch * Double(net.book.epochs)) + " here "
-            + "(measured: \(formatMetric(secondsPerImage * 1000, digits: 1)) ms per training image at \(side) px)"
-    }
-
-    /// Seconds per image of one forward, backward and SGD step on random images of `side`
-    /// pixels, after a small warm-up step; a net of its own, so the run's net is untouched.
-    private func timeTrainingStep(_ net: TrainableNet, side: Int) -> Double {
-        let g = RandomGenerator(seed: 1)
-        let model = net.make(side, g)
-        let optimizer = SGD(model.trainableParameters(), lr: 0.001)
-        let loss = CrossEntropyLoss()
-        func step(_ n: Int) {
-            let X = Tensor.rand([n, 1, side, side], generator: g)
-            let y = Tensor(shape: [n], values: (0..<n).map { Float($0 % 10) }, dtype: .int64)
-            optimizer.zeroGrad()
-            loss(model(X), y).backward()
-            optimizer.step()
-        }
-        step(2)
-        let n = side > 100 ? 16 : 64
-        let timer = Timer()
-        step(n)
-        return timer.stop() / Double(n)
     }
 }

@@ -1,39 +1,58 @@
 import D2L
-import ModernConvNets
 
 /// How one training run of a chapter 7 net is set up: the book's values or a CPU preset's.
-struct NetSettings {
+///
+/// d2l: the `lr, num_epochs, batch_size` and `resize` of each §7.x `d2l.train_ch6` call, plus how
+/// many training images a CPU preset uses.
+public struct NetSettings: Equatable, Sendable {
     /// Passes over the training images, learning rate and minibatch size.
-    var epochs: Int, lr: Float, batchSize: Int
+    public var epochs: Int, lr: Float, batchSize: Int
     /// Side the images are resized to (nil keeps Fashion-MNIST's 28 pixels).
-    var resize: Int?
+    public var resize: Int?
     /// How many of the 60 000 training images are used (nil: all of them).
-    var trainExamples: Int?
+    public var trainExamples: Int?
+
+    /// Settings of one run; `resize` and `trainExamples` nil keep 28 pixels and all images.
+    public init(epochs: Int, lr: Float, batchSize: Int, resize: Int? = nil, trainExamples: Int? = nil) {
+        self.epochs = epochs
+        self.lr = lr
+        self.batchSize = batchSize
+        self.resize = resize
+        self.trainExamples = trainExamples
+    }
 
     /// The image side the net sees.
-    var imageSide: Int { resize ?? 28 }
+    public var imageSide: Int { resize ?? 28 }
     /// Training images per epoch.
-    var examplesPerEpoch: Int { Swift.min(trainExamples ?? 60_000, 60_000) }
+    public var examplesPerEpoch: Int { Swift.min(trainExamples ?? 60_000, 60_000) }
 }
 
 /// A net of chapter 7 that `chapter7 NET` trains on Fashion-MNIST: its section, the book's
 /// settings and result, the CPU preset used by default, and how to build it for an image size.
-struct TrainableNet {
+///
+/// d2l: the training cells of §7.1.3, 7.2.3, 7.3.3, 7.4.3, 7.6.3 and 7.7.5. The book's settings
+/// take hours on a laptop CPU, so the program runs a preset that says what it changes.
+public struct TrainableNet {
     /// Subcommand name and file name of the curves: `alexnet`.
-    let name: String
+    public let name: String
     /// The book's section and its title.
-    let section: String, title: String
+    public let section: String, title: String
     /// `lr, num_epochs, batch_size` and `resize` of the section's `train_ch6` call.
-    let book: NetSettings
+    public let book: NetSettings
     /// What runs by default, sized to finish in a few minutes on a 2-core CPU.
-    let preset: NetSettings
+    public let preset: NetSettings
     /// The test accuracy the book reports at its settings.
-    let bookTestAccuracy: String
+    public let bookTestAccuracy: String
     /// The net for square images of the given side.
-    let make: (_ imageSide: Int, _ generator: RandomGenerator) -> Sequential
+    public let make: (_ imageSide: Int, _ generator: RandomGenerator) -> Sequential
+
+    /// The six nets `chapter7` trains, in the book's order.
+    public static var all: [TrainableNet] { [.alexnet, .vgg, .nin, .googlenet, .resnet, .densenet] }
 }
 
-extension TrainableNet {
+/// The book's settings and the CPU presets, one definition per net. (Keep this block compact:
+/// the presets' numbers are tuned by measuring, and change on their own.)
+public extension TrainableNet {
     /// §7.1.3: lr 0.01, 10 epochs, batch 128, 224 pixels.
     static let alexnet = TrainableNet(
         name: "alexnet", section: "7.1.3", title: "AlexNet: training on Fashion-MNIST",
@@ -75,6 +94,39 @@ extension TrainableNet {
         book: NetSettings(epochs: 10, lr: 0.1, batchSize: 256, resize: 96),
         preset: NetSettings(epochs: 1, lr: 0.1, batchSize: 128, resize: 32, trainExamples: nil),
         bookTestAccuracy: "0.885", make: { _, g in DenseNet.makeNet(generator: g) })
+}
+
+/// What `chapter7 NET` makes of the settings: the run's settings from the command line, the
+/// first line it prints, and the help of its options.
+public extension TrainableNet {
+    /// The settings of a run: the preset (or with `book` the book's settings), with each value the
+    /// command line gives put in. `resize` 28 means no resizing, `trainExamples` of 60 000 or more
+    /// all images.
+    func settings(book useBook: Bool = false, epochs: Int? = nil, lr: Float? = nil, batchSize: Int? = nil,
+                  resize: Int? = nil, trainExamples: Int? = nil) -> NetSettings {
+        var s = useBook ? book : preset
+        if let epochs { s.epochs = epochs }
+        if let lr { s.lr = lr }
+        if let batchSize { s.batchSize = batchSize }
+        if let resize { s.resize = resize == 28 ? nil : resize }
+        if let trainExamples { s.trainExamples = trainExamples >= 60_000 ? nil : trainExamples }
+        return s
+    }
+
+    /// The first line of a run: `CPU preset (the book trains for hours here): 67 px (book 224), …;
+    /// 67 px, 32000 images, 1 epoch, lr 0.05, batch 16. --book runs the book's settings.`, naming
+    /// every value that differs from the book; or `the book's settings: …` when none does.
+    func firstLine(_ run: NetSettings) -> String {
+        let changes = presetChanges(run)
+        if changes.isEmpty { return "the book's settings: \(describe(run))" }
+        return "CPU preset (the book trains for hours here): " + changes.joined(separator: ", ")
+            + "; \(describe(run)). --book runs the book's settings."
+    }
+
+    /// `96 px, 20000 images, 2 epochs, lr 0.01, batch 128`.
+    func describe(_ s: NetSettings) -> String {
+        "\(s.imageSide) px, \(s.examplesPerEpoch) images, \(epochCount(s.epochs)), lr \(s.lr), batch \(s.batchSize)"
+    }
 
     /// What an option's help says about its value: `(default: 0.05; the book: 0.01)`, the
     /// preset's value (used unless `--book` is given) and the book's.
