@@ -16,8 +16,11 @@ public enum BatchNormalization {
     /// - Returns: `Y` and the new moving mean and variance, cut off from the graph.
     public static func batchNorm(_ X: Tensor, gamma: Tensor, beta: Tensor, movingMean: Tensor, movingVar: Tensor,
                                  eps: Float, momentum: Float, training: Bool) -> (Y: Tensor, movingMean: Tensor, movingVar: Tensor) {
-        precondition(X.shape.count == 2 || X.shape.count == 4,
-                     "batchNorm: X must be (batch, features) or (batch, channels, height, width), got \(X.shape)")
+        check(X.shape.count == 2 || X.shape.count == 4,
+              "batchNorm: X must be [N, features] or [N, channels, H, W], got \(X.shape)")
+        check(gamma.shape == beta.shape && gamma.shape == movingMean.shape && gamma.shape == movingVar.shape,
+              "batchNorm: gamma, beta, movingMean and movingVar must have one shape, got \(gamma.shape), "
+              + "\(beta.shape), \(movingMean.shape) and \(movingVar.shape)")
         if !training {
             let XHat = (X - movingMean) / (movingVar + eps).sqrt()
             return (gamma * XHat + beta, movingMean, movingVar)
@@ -70,7 +73,9 @@ public final class BatchNorm: Module, Layer {
     /// A layer for `numFeatures` outputs of a fully connected layer (`numDims: 2`) or channels
     /// of a convolution (`numDims: 4`).
     public init(_ numFeatures: Int, numDims: Int) {
-        precondition(numDims == 2 || numDims == 4, "BatchNorm: numDims must be 2 or 4, got \(numDims)")
+        check(numDims == 2 || numDims == 4,
+              "BatchNorm(\(numFeatures), numDims: \(numDims)): numDims must be 2 ([N, features]) or 4 ([N, channels, H, W])")
+        check(numFeatures > 0, "BatchNorm(\(numFeatures), numDims: \(numDims)): numFeatures must be positive")
         let shape = numDims == 2 ? [1, numFeatures] : [1, numFeatures, 1, 1]
         gamma = Tensor.ones(shape)
         beta = Tensor.zeros(shape)
@@ -83,8 +88,10 @@ public final class BatchNorm: Module, Layer {
     /// Normalises `X` with the batch's statistics in training mode (updating the moving
     /// averages) and with the moving averages in evaluation mode.
     public func forward(_ X: Tensor) -> Tensor {
-        precondition(X.shape.count == gamma.shape.count && X.shape[1] == gamma.shape[1],
-                     "BatchNorm: expected \(gamma.shape.count)-d input with \(gamma.shape[1]) features, got \(X.shape)")
+        let features = gamma.shape[1]
+        check(X.shape.count == gamma.shape.count && X.shape[1] == features,
+              "BatchNorm(\(features), numDims: \(gamma.shape.count)): expects X of shape "
+              + (gamma.shape.count == 2 ? "[N, \(features)]" : "[N, \(features), H, W]") + ", got \(X.shape)")
         let (Y, mean, variance) = BatchNormalization.batchNorm(
             X, gamma: gamma, beta: beta, movingMean: movingMean, movingVar: movingVar,
             eps: 1e-5, momentum: 0.9, training: isTraining)

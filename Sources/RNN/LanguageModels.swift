@@ -12,7 +12,7 @@ public enum LanguageModels {
 
     /// The consecutive `n`-word sequences of `words`, each joined by a space.
     public static func nGrams(_ words: [String], n: Int) -> [String] {
-        precondition(n > 0, "nGrams: n must be positive, got \(n)")
+        check(n > 0, "nGrams: n must be positive, got \(n)")
         guard words.count >= n else { return [] }
         return (0...(words.count - n)).map { words[$0..<($0 + n)].joined(separator: " ") }
     }
