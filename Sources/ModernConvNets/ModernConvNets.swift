@@ -4,8 +4,8 @@ import D2L
 /// AlexNet, VGG, NiN, GoogLeNet, batch normalization, ResNet and DenseNet (§7.1–7.7), one
 /// section per file, each net built from its blocks as the book builds it.
 ///
-/// `chapter` and `title` name the book chapter, so the module map in README.md can be checked
-/// against the code.
+/// `chapter` and `title` name the book chapter; `DocumentationTests` checks README.md's module
+/// table against `chapter`.
 public enum ModernConvNetsChapter {
     /// The book chapter this module covers.
     public static let chapter = "7"

@@ -7,6 +7,9 @@ import D2L
 /// chapters is in the core: the text API (`Vocab`, `tokenize`, the sequence loaders) in `D2L/Text/`,
 /// the `RNN` layer and `RNNModel` in `D2L/NN/`, and `trainCh8` / `predictCh8` in `D2L/Train/`.
 /// Chapter 9 is still to come.
+///
+/// `RNNChapter.chapter` names the book chapters; `DocumentationTests` checks README.md's module
+/// table against it.
 public enum RNNChapter {
     /// The book chapter(s) this module covers.
     public static let chapter = "8 and 9"

@@ -4,7 +4,7 @@ import D2L
 ///
 /// Each chapter module has a from-scratch implementation of its sections and a concise one built
 /// on the `D2L` core. This chapter has not been built yet; `chapter` names the book chapter(s)
-/// it will hold, so the module map in README.md can be checked against the code.
+/// it will hold, and `DocumentationTests` checks README.md's module table against it.
 public enum VisionChapter {
     /// The book chapter(s) this module covers.
     public static let chapter = "13"

@@ -14,7 +14,8 @@ public protocol SizedRecurrentLayer: RecurrentLayer {
 /// (time first), the state [1, N, h], and `rnnLayer(X, state)` returns all hidden states
 /// `Y` [T, N, h] and the last one as the new state [1, N, h]. The parameters have PyTorch's
 /// names and shapes (`weight_ih_l0` [h, d], `weight_hh_l0` [h, h], `bias_ih_l0`, `bias_hh_l0`
-/// [h]), so a state dict matches PyTorch's, and start uniform in ±1/√h as PyTorch's do.
+/// [h]), so a state dict matches PyTorch's, and start uniform in ±1/√h as PyTorch's do. It has
+/// one layer: PyTorch's `num_layers` (stacked RNNs, §9.3) is not implemented yet.
 ///
 /// The whole sequence is one autograd operation (see `Tensor+RNN.swift`): one GEMM projects the
 /// inputs of all steps, each step is one GEMM plus a fused activation, and backward through time
@@ -43,8 +44,6 @@ public final class RNN: Module, SizedRecurrentLayer {
     public let hiddenSize: Int
     /// Always 1: this layer is not bidirectional.
     public var numDirections: Int { 1 }
-    /// Stacked layers, PyTorch's `num_layers` (one here).
-    public var numLayers: Int { 1 }
     /// The activation.
     public let nonlinearity: Nonlinearity
 

@@ -1,21 +1,17 @@
-/// Accuracy of `net` on `dataIter`, as the book's `evaluate_accuracy_gpu(net, data_iter,
-/// device=None)` (§6.6). This library computes on the CPU, so it is `evaluateAccuracy`.
-public func evaluateAccuracyGPU(_ net: any Layer, _ dataIter: DataLoader, device: Device = tryGPU()) -> Double {
-    evaluateAccuracy(net, dataIter)
-}
-
 /// Trains a model with minibatch SGD and cross-entropy, evaluating on `testIter` after each
 /// epoch, with a progress line and the curves written as SVG.
 ///
 /// d2l: `train_ch6(net, train_iter, test_iter, num_epochs, lr, device)` (§6.6). As the book does,
 /// it first re-initialises every `Linear` and `Conv2d` weight with Xavier-uniform, and plots the
 /// running train loss and accuracy five times an epoch. It runs the same epoch loop as
-/// `trainCh3`; unlike the book it runs on the CPU and prints `… examples/sec on CPU`.
+/// `trainCh3`; unlike the book it runs on the CPU, so it takes no `device`, and prints
+/// `… examples/sec on CPU`. The test accuracy is the book's `evaluate_accuracy_gpu`, here
+/// `evaluateAccuracy`.
 /// - Throws: `TrainingDiverged` when a minibatch loss blows up (a learning rate far too large).
 @discardableResult
 public func trainCh6<Batches: BatchSequence>(
     _ net: any Layer, _ trainIter: Batches, _ testIter: DataLoader, numEpochs: Int, lr: Float,
-    device: Device = tryGPU(), generator: RandomGenerator = .global, figureName: String = "train_ch6.svg"
+    generator: RandomGenerator = .global, figureName: String = "train_ch6.svg"
 ) throws -> TrainingResult where Batches.Element == (Tensor, Tensor) {
     net.apply { module in
         if let linear = module as? Linear { Init.xavierUniform(linear.weight, generator: generator) }
