@@ -18,7 +18,7 @@ public enum RNNConcise {
         let net = RNNModel(rnnLayer, vocabSize: vocab.count, generator: generator)
         print("untrained: \(predictCh8("time traveller", numPreds: 10, net: net, vocab: vocab))")
         let result = try trainCh8(net, trainIter, vocab: vocab, lr: lr, numEpochs: numEpochs, useRandomIter: useRandomIter,
-                                  figureName: useRandomIter ? "rnn_concise_random.svg" : "rnn_concise.svg")
+                                  figureName: useRandomIter ? "chapter8-rnn-concise-random.svg" : "chapter8-rnn-concise.svg")
         return (net, result)
     }
 }

@@ -84,7 +84,7 @@ extension RNNScratch {
                                   getParams: { getParams(vocabSize: $0, numHiddens: $1, generator: generator) })
         print("untrained: \(predictCh8("time traveller ", numPreds: 10, net: net, vocab: vocab))")
         let result = try trainCh8(net, trainIter, vocab: vocab, lr: lr, numEpochs: numEpochs, useRandomIter: useRandomIter,
-                                  figureName: useRandomIter ? "rnn_scratch_random.svg" : "rnn_scratch.svg")
+                                  figureName: useRandomIter ? "chapter8-rnn-scratch-random.svg" : "chapter8-rnn-scratch.svg")
         return (net, result)
     }
 }

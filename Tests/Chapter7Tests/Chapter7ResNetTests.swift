@@ -78,6 +78,8 @@ final class Chapter7ResNetTests: XCTestCase {
             AdaptiveAvgPool2d((1, 1)); Flatten(); Linear(32, 10, generator: g)
         }
         let iter = DataLoader(images: images, labels: labels, batchSize: 64, shuffle: true, generator: g)
+        let folder = try TemporaryFolder(holdingFigures: true)  // the curves go there, not into ./figures
+        defer { folder.remove() }
         let result = try trainCh6(net, iter, iter, numEpochs: 4, lr: 0.1, generator: g, figureName: "chapter7-test-resnet.svg")
         XCTAssertGreaterThan(result.trainAccuracy, 0.6, "chance is 0.1; \(result)")
     }

@@ -84,4 +84,19 @@ final class TrainingCoreTests: XCTestCase {
         XCTAssertThrowsError(try run.step(batch: 0, size: 1, loss: 101))
         XCTAssertNoThrow(try run.step(batch: 0, size: 1, loss: 99))
     }
+
+    /// The book's `xlim=[1, num_epochs]` from 3 epochs on; a 1- or 2-epoch run starts at 0, so its
+    /// first points (epoch 0.2, 0.4, …) are inside the frame.
+    func testShortRunsFigureStartsAtZeroAndHoldsEveryPoint() {
+        XCTAssertEqual(TrainingRun.epochLimits(10), 1...10)
+        XCTAssertEqual(TrainingRun.epochLimits(3), 1...3)
+        XCTAssertEqual(TrainingRun.epochLimits(2), 0...2)
+        XCTAssertEqual(TrainingRun.epochLimits(1), 0...1)
+        XCTAssertEqual(TrainingRun.epochLimits(0), 0...1)
+        for epochs in 1...2 {
+            let points = (1...(5 * epochs)).map { Double($0) / 5 }
+            XCTAssert(points.allSatisfy(TrainingRun.epochLimits(epochs).contains),
+                      "\(epochs) epochs: \(points) not all in \(TrainingRun.epochLimits(epochs))")
+        }
+    }
 }

@@ -40,8 +40,15 @@ public final class TrainingRun {
         self.unit = unit
         divergence = DivergenceCheck(learningRate: learningRate)
         animator = Animator(xLabel: xLabel, yLabel: yLabel, legend: legend,
-                            xLimits: xLimits ?? 1...Double(Swift.max(numEpochs, 2)), yLimits: yLimits,
+                            xLimits: xLimits ?? TrainingRun.epochLimits(numEpochs), yLimits: yLimits,
                             yScale: yScale, name: figureName)
+    }
+
+    /// The x range of a figure over `numEpochs` epochs: the book's `xlim=[1, num_epochs]` from 3
+    /// epochs on; `0…numEpochs` for shorter runs, whose points (five an epoch, from 0.2) would
+    /// otherwise fall outside the frame or leave it empty.
+    public static func epochLimits(_ numEpochs: Int) -> ClosedRange<Double> {
+        numEpochs >= 3 ? 1...Double(numEpochs) : 0...Double(Swift.max(numEpochs, 1))
     }
 
     /// Starts timing epoch `epoch` (counted from 0).
