@@ -68,7 +68,7 @@ final class Chapter8RNNTests: XCTestCase {
     }
 
     func testShortTrainingLearnsFarBelowTheBrokenPortsPerplexity() throws {
-        try requireTimeMachine()
+        try requireTimeMachine(self)
         let (iter, vocab) = try loadDataTimeMachine(batchSize: 32, numSteps: 35, generator: RandomGenerator(seed: 0))
         let g = RandomGenerator(seed: 0)
         let concise = RNNModel(RNN(vocab.count, 256, generator: g), vocabSize: vocab.count, generator: g)

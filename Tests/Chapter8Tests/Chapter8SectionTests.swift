@@ -7,7 +7,7 @@ import XCTest
 /// §8.2–8.4: what the sections print.
 final class Chapter8SectionTests: XCTestCase {
     func testTextPreprocessingPrintsTheBooksLines() throws {
-        try requireTimeMachine()
+        try requireTimeMachine(self)
         let lines = TextPreprocessing.printedLines(try TextPreprocessing.run())
         XCTAssertEqual(lines[0], "# text lines: 3221")
         XCTAssertEqual(lines[3], "['the', 'time', 'machine', 'by', 'h', 'g', 'wells']")
@@ -19,7 +19,7 @@ final class Chapter8SectionTests: XCTestCase {
     }
 
     func testNGramFrequenciesMatchTheBook() throws {
-        try requireTimeMachine()
+        try requireTimeMachine(self)
         let grams = try LanguageModels.nGramVocabularies()
         XCTAssertEqual(Array(LanguageModels.top(grams.unigrams, 3)), ["the: 2261", "i: 1267", "and: 1245"])
         XCTAssertEqual(Array(LanguageModels.top(grams.bigrams, 3)), ["of the: 309", "in the: 169", "i had: 130"])

@@ -9,7 +9,7 @@ final class TextTests: XCTestCase {
     // MARK: §8.2 on the book's file
 
     func testReadTimeMachineGivesTheBooksLines() throws {
-        try requireTimeMachine()
+        try requireTimeMachine(self)
         let lines = try readTimeMachine()
         XCTAssertEqual(lines.count, 3221)
         XCTAssertEqual(lines[0], "the time machine by h g wells")
@@ -17,7 +17,7 @@ final class TextTests: XCTestCase {
     }
 
     func testTokenizeGivesTheBooksFirstLines() throws {
-        try requireTimeMachine()
+        try requireTimeMachine(self)
         let tokens = tokenize(try readTimeMachine())
         XCTAssertEqual(tokens[0], ["the", "time", "machine", "by", "h", "g", "wells"])
         XCTAssertEqual(tokens[1..<8].map(\.count), [0, 0, 0, 0, 1, 0, 0])
@@ -29,7 +29,7 @@ final class TextTests: XCTestCase {
     }
 
     func testWordVocabularyMatchesTheBook() throws {
-        try requireTimeMachine()
+        try requireTimeMachine(self)
         let tokens = tokenize(try readTimeMachine())
         let vocab = Vocab(tokens: tokens)
         XCTAssertEqual(Array(vocab.idxToToken.prefix(10)),
@@ -43,7 +43,7 @@ final class TextTests: XCTestCase {
     }
 
     func testMinFreqShrinksTheWordVocabulary() throws {
-        try requireTimeMachine()
+        try requireTimeMachine(self)
         let tokens = tokenize(try readTimeMachine())
         XCTAssertEqual(Vocab(tokens: tokens, minFreq: 2).count, 2183)
         XCTAssertEqual(Vocab(tokens: tokens, minFreq: 5).count, 825)
@@ -51,7 +51,7 @@ final class TextTests: XCTestCase {
     }
 
     func testCharacterCorpusHas170580TokensAnd28Types() throws {
-        try requireTimeMachine()
+        try requireTimeMachine(self)
         let (corpus, vocab) = try loadCorpusTimeMachine()
         XCTAssertEqual(corpus.count, 170_580)
         XCTAssertEqual(vocab.count, 28)
@@ -61,7 +61,7 @@ final class TextTests: XCTestCase {
     }
 
     func testLoadDataTimeMachineBatchesTheFirst10000Characters() throws {
-        try requireTimeMachine()
+        try requireTimeMachine(self)
         let (loader, vocab) = try loadDataTimeMachine(batchSize: 32, numSteps: 35, generator: RandomGenerator(seed: 1))
         XCTAssertEqual(vocab.count, 28)
         XCTAssertEqual(loader.corpus.count, 10_000)

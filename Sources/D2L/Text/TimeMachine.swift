@@ -7,11 +7,9 @@ public enum TimeMachine {
     /// The file's name in `DataHub.entries` and in every data folder.
     public static let fileName = "timemachine.txt"
 
-    /// Folders searched, in order, before downloading: the data folder (`$D2L_DATA_DIR` or
-    /// `./data`), then `../shared/data`, where the project's development machines keep it.
-    public static var searchFolders: [URL] {
-        [dataDirectory, URL(fileURLWithPath: "../shared/data", isDirectory: true).standardizedFileURL]
-    }
+    /// Folders searched before downloading: the data folder (`$D2L_DATA_DIR` or `./data`). A copy
+    /// kept elsewhere is used by pointing `D2L_DATA_DIR` at its folder.
+    public static var searchFolders: [URL] { [dataDirectory] }
 
     /// The first copy in `searchFolders` whose SHA-1 is the book's, else a fresh download into
     /// the data folder.
@@ -33,8 +31,8 @@ public enum TimeMachine {
 
 /// The lines of *The Time Machine*, each reduced to lower-case words separated by single spaces.
 ///
-/// d2l: `read_time_machine` (§8.2.1). Finds the file with `TimeMachine.locate()` (data folder,
-/// `../shared/data`, else the checked download).
+/// d2l: `read_time_machine` (§8.2.1). Finds the file with `TimeMachine.locate()` (the data
+/// folder, else the checked download).
 /// - Throws: `DataError` when the file cannot be found, downloaded or read.
 public func readTimeMachine() throws -> [String] {
     try readTimeMachine(from: TimeMachine.locate())
