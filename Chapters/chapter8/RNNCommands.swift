@@ -28,9 +28,11 @@ struct RNNScratchSection: ParsableCommand {
     @OptionGroup var options: RNNTrainingOptions
     func run() throws {
         printSection("8.5", "Implementation of recurrent neural networks from scratch")
+        let setup = try RNNScratch.setUp(numHiddens: options.hidden ?? 512, useRandomIter: options.randomIter,
+                                         generator: RandomGenerator(seed: options.seed))
+        print("untrained: \(setup.untrainedPrediction)")
         try explainingDivergence(bookLR: 1) {
-            try RNNScratch.train(numEpochs: options.epochs, lr: options.lr, numHiddens: options.hidden ?? 512,
-                                 useRandomIter: options.randomIter, generator: RandomGenerator(seed: options.seed))
+            try RNNScratch.train(setup, numEpochs: options.epochs, lr: options.lr, useRandomIter: options.randomIter)
         }
     }
 }
@@ -42,9 +44,12 @@ struct RNNConciseSection: ParsableCommand {
     @OptionGroup var options: RNNTrainingOptions
     func run() throws {
         printSection("8.6", "Concise implementation of recurrent neural networks")
+        let setup = try RNNConcise.setUp(numHiddens: options.hidden ?? 256, useRandomIter: options.randomIter,
+                                         generator: RandomGenerator(seed: options.seed))
+        print("Y.shape \(setup.outputShape), state_new.shape \(setup.stateShape)")
+        print("untrained: \(setup.untrainedPrediction)")
         try explainingDivergence(bookLR: 1) {
-            try RNNConcise.train(numEpochs: options.epochs, lr: options.lr, numHiddens: options.hidden ?? 256,
-                                 useRandomIter: options.randomIter, generator: RandomGenerator(seed: options.seed))
+            try RNNConcise.train(setup, numEpochs: options.epochs, lr: options.lr, useRandomIter: options.randomIter)
         }
     }
 }

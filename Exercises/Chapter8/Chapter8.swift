@@ -25,6 +25,14 @@ extension Chapter8 {
         throw NotAttempted()
     }
 
+    /// Exercise 8.4.2 — one RNN step by hand.
+    ///
+    /// For inputs `X` [n, d], the previous hidden state `H` [n, h] and parameters `W_xh` [d, h],
+    /// `W_hh` [h, h], `b_h` [h], return the new hidden state tanh(X W_xh + H W_hh + b_h).
+    public static func rnnStep(_ X: Tensor, _ H: Tensor, _ Wxh: Tensor, _ Whh: Tensor, _ bh: Tensor) throws -> Tensor {
+        throw NotAttempted()
+    }
+
     /// Exercise 8.4.4 — perplexity.
     ///
     /// Given the probabilities a language model gave to each actual next token of a sequence,
@@ -39,14 +47,6 @@ extension Chapter8 {
     /// Return the gradients `grads` rescaled, all by the same factor min(1, θ / ‖g‖), where ‖g‖
     /// is the norm of all their elements together (as `grad_clipping` of §8.5.5).
     public static func clipGradients(_ grads: [Tensor], theta: Float) throws -> [Tensor] {
-        throw NotAttempted()
-    }
-
-    /// Exercise 8.4.2 — one RNN step by hand.
-    ///
-    /// For inputs `X` [n, d], the previous hidden state `H` [n, h] and parameters `W_xh` [d, h],
-    /// `W_hh` [h, h], `b_h` [h], return the new hidden state tanh(X W_xh + H W_hh + b_h).
-    public static func rnnStep(_ X: Tensor, _ H: Tensor, _ Wxh: Tensor, _ Whh: Tensor, _ bh: Tensor) throws -> Tensor {
         throw NotAttempted()
     }
 }

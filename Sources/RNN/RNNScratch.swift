@@ -73,18 +73,34 @@ public final class RNNModelScratch: RecurrentLanguageModel {
 }
 
 extension RNNScratch {
-    /// The book's §8.5 run: 500 epochs, lr 1, 512 hidden units, batch 32, 35 steps (sequential,
-    /// or random sampling), printing as `train_ch8`. Returns the model and its result.
-    @discardableResult
-    public static func train(numEpochs: Int = 500, lr: Float = 1, numHiddens: Int = 512, useRandomIter: Bool = false,
-                             generator: RandomGenerator = .global) throws -> (RNNModelScratch, LanguageModelResult) {
+    /// What the §8.5 run starts from: The Time Machine in minibatches of 32 × 35 steps (sequential,
+    /// or random sampling), its vocabulary, the untrained model with `numHiddens` hidden units and
+    /// its prediction after "time traveller " (the book's `predict_ch8(..., 10, net, vocab)`).
+    public struct Setup {
+        /// The model, its data and vocabulary.
+        public let net: RNNModelScratch, trainIter: SeqDataLoader, vocab: Vocab
+        /// The untrained model's 10 characters after "time traveller ".
+        public let untrainedPrediction: String
+    }
+
+    /// Loads the data and builds the untrained model of §8.5.2–8.5.3.
+    public static func setUp(numHiddens: Int = 512, useRandomIter: Bool = false,
+                             generator: RandomGenerator = .global) throws -> Setup {
         let (trainIter, vocab) = try loadDataTimeMachine(batchSize: 32, numSteps: 35, useRandomIter: useRandomIter,
                                                          generator: generator)
         let net = RNNModelScratch(vocabSize: vocab.count, numHiddens: numHiddens,
                                   getParams: { getParams(vocabSize: $0, numHiddens: $1, generator: generator) })
-        print("untrained: \(predictCh8("time traveller ", numPreds: 10, net: net, vocab: vocab))")
-        let result = try trainCh8(net, trainIter, vocab: vocab, lr: lr, numEpochs: numEpochs, useRandomIter: useRandomIter,
-                                  figureName: useRandomIter ? "chapter8-rnn-scratch-random.svg" : "chapter8-rnn-scratch.svg")
-        return (net, result)
+        return Setup(net: net, trainIter: trainIter, vocab: vocab,
+                     untrainedPrediction: predictCh8("time traveller ", numPreds: 10, net: net, vocab: vocab))
+    }
+
+    /// The book's §8.5.4 run on `setup`: `train_ch8` for `numEpochs` (500) at lr `lr` (1), which
+    /// prints its progress and result lines; the figure is `chapter8-rnn-scratch[-random].svg`.
+    @discardableResult
+    public static func train(_ setup: Setup, numEpochs: Int = 500, lr: Float = 1,
+                             useRandomIter: Bool = false) throws -> LanguageModelResult {
+        try trainCh8(setup.net, setup.trainIter, vocab: setup.vocab, lr: lr, numEpochs: numEpochs,
+                     useRandomIter: useRandomIter,
+                     figureName: useRandomIter ? "chapter8-rnn-scratch-random.svg" : "chapter8-rnn-scratch.svg")
     }
 }
