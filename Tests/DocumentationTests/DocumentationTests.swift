@@ -131,4 +131,30 @@ final class DocumentationTests: XCTestCase {
             XCTAssert(contributing.contains(trainer), "CONTRIBUTING.md: the Train/ entry does not name \(trainer)")
         }
     }
+
+    /// The figures the chapters write are named `chapterN-section.svg`, N a chapter of the module or
+    /// program that writes them, so a reader finds a figure's code and section from its name.
+    func testFigureNamesFollowTheChapterNaming() throws {
+        let folders: [(path: String, chapters: [Int])] = [
+            ("Sources/Preliminaries", [2]), ("Sources/LinearNetworks", [3]), ("Sources/MLP", [4, 5]),
+            ("Sources/ConvNets", [6]), ("Sources/ModernConvNets", numbers(in: ModernConvNetsChapter.chapter)),
+            ("Sources/RNN", numbers(in: RNNChapter.chapter)), ("Sources/Vision", numbers(in: VisionChapter.chapter)),
+        ] + ChapterPrograms.chapters.map { ("Chapters/chapter\($0)", [$0]) }
+        var checked = 0
+        for folder in folders {
+            let url = packageRoot.appendingPathComponent(folder.path)
+            for file in try FileManager.default.contentsOfDirectory(atPath: url.path) where file.hasSuffix(".swift") {
+                let text = try String(contentsOf: url.appendingPathComponent(file), encoding: .utf8)
+                for match in text.matches(of: #/"([A-Za-z0-9_.\/-]*\.svg)"/#) {
+                    let name = String(match.output.1)
+                    checked += 1
+                    let chapter = name.wholeMatch(of: #/chapter(\d+)-[a-z0-9-]+\.svg/#).flatMap { Int($0.output.1) }
+                    XCTAssert(chapter.map(folder.chapters.contains) == true,
+                              "\(folder.path)/\(file): figure \"\(name)\" should be named chapterN-….svg "
+                              + "with N in \(folder.chapters)")
+                }
+            }
+        }
+        XCTAssertGreaterThan(checked, 10, "no figure names found; has the code moved?")
+    }
 }
