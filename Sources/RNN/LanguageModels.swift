@@ -37,20 +37,11 @@ public enum LanguageModels {
         let words = freqs(g.unigrams)
         let single = try plot((1...words.count).map(Float.init), [words], xLabel: "token: x",
                               yLabel: "frequency: n(x)", xScale: .log, yScale: .log, name: "chapter8-zipf-unigram.svg")
-        // The three curves have different lengths, so each is a series over its own ranks
-        // (`plot` wants one shared x).
-        var figure = Figure()
-        figure.size = (3.5 * 120, 2.5 * 120)
-        figure.xLabel = "token: x"
-        figure.yLabel = "frequency: n(x)"
-        figure.xScale = .log
-        figure.yScale = .log
-        for (i, (v, label)) in [(g.unigrams, "unigram"), (g.bigrams, "bigram"), (g.trigrams, "trigram")].enumerated() {
-            let f = freqs(v)
-            figure.series.append(.init(x: (1...f.count).map(Double.init), y: f.map(Double.init), label: label,
-                                       style: LineStyle(format: ["-", "m--", "g-."][i], index: i)))
-        }
-        let all = try figure.save(to: figuresDirectory.appendingPathComponent("chapter8-zipf-ngrams.svg"))
+        // The three curves have different lengths: each is drawn over its own ranks.
+        let curves = [g.unigrams, g.bigrams, g.trigrams].map(freqs)
+        let all = try plot(curves.map { f in (1...f.count).map(Float.init) }, curves, xLabel: "token: x",
+                           yLabel: "frequency: n(x)", legend: ["unigram", "bigram", "trigram"], xScale: .log,
+                           yScale: .log, name: "chapter8-zipf-ngrams.svg")
         return [single, all]
     }
 

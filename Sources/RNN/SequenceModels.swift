@@ -97,30 +97,15 @@ public enum SequenceModels {
         let time = (1...T).map(Float.init)
         let data = try plot(time, [r.x], xLabel: "time", yLabel: "x", xLimits: 1...1000,
                             figsize: (6, 3), name: "chapter8-sequence-data.svg")
-        var figure = Figure()
-        figure.size = (6 * 120, 3 * 120)
-        figure.xLabel = "time"
-        figure.yLabel = "x"
-        let curves: [(x: ArraySlice<Float>, y: [Float], label: String)] = [
-            (time[...], r.x, "data"), (time[tau...], r.oneStep, "1-step preds"),
-            (time[(nTrain + tau)...], Array(r.multistep[(nTrain + tau)...]), "multistep preds")]
-        for (i, c) in curves.enumerated() {
-            figure.series.append(.init(x: c.x.map(Double.init), y: c.y.map(Double.init), label: c.label,
-                                       style: LineStyle(format: ["-", "m--", "g-."][i], index: i)))
-        }
-        let predictions = try figure.save(to: figuresDirectory.appendingPathComponent("chapter8-sequence-predictions.svg"))
-        var kFigure = Figure()
-        kFigure.size = (6 * 120, 3 * 120)
-        kFigure.xLabel = "time"
-        kFigure.yLabel = "x"
-        let maxSteps = r.kStep.count - tau
-        for (i, k) in [1, 4, 16, 64].enumerated() where k <= maxSteps {
-            let column = r.kStep[tau + k - 1]
-            kFigure.series.append(.init(x: (0..<column.count).map { Double(tau + k + $0) },
-                                        y: column.map(Double.init), label: "\(k)-step preds",
-                                        style: LineStyle(format: ["-", "m--", "g-.", "r:"][i], index: i)))
-        }
-        let kStep = try kFigure.save(to: figuresDirectory.appendingPathComponent("chapter8-sequence-k-step.svg"))
+        let predictions = try plot([time, Array(time[tau...]), Array(time[(nTrain + tau)...])],
+                                   [r.x, r.oneStep, Array(r.multistep[(nTrain + tau)...])], xLabel: "time", yLabel: "x",
+                                   legend: ["data", "1-step preds", "multistep preds"], figsize: (6, 3),
+                                   name: "chapter8-sequence-predictions.svg")
+        let steps = [1, 4, 16, 64].filter { $0 <= r.kStep.count - tau }
+        let columns = steps.map { r.kStep[tau + $0 - 1] }
+        let kStep = try plot(zip(steps, columns).map { k, column in (0..<column.count).map { Float(tau + k + $0) } },
+                             columns, xLabel: "time", yLabel: "x", legend: steps.map { "\($0)-step preds" },
+                             figsize: (6, 3), name: "chapter8-sequence-k-step.svg")
         return [data, predictions, kStep]
     }
 }

@@ -131,4 +131,18 @@ final class FigureWritingTests: XCTestCase {
             XCTAssertTrue("\($0)".hasSuffix("set D2L_DATA_DIR to a writable folder"), "\($0)")
         }
     }
+
+    /// `plot` with one x array per curve draws curves of different lengths in one figure, with the
+    /// legend and formats of the shared-x form.
+    func testPlotWithAnXPerCurveDrawsCurvesOfDifferentLengths() throws {
+        let folder = try TemporaryFolder(holdingFigures: true)
+        defer { folder.remove() }
+        let url = try plot([[1, 2, 3, 4], [2, 3]], [[1, 4, 9, 16], [5, 5]], legend: ["long", "short"],
+                           name: "curves.svg")
+        let svg = try String(contentsOf: url, encoding: .utf8)
+        XCTAssertEqual(url.deletingLastPathComponent().path, folder.url.path, "written under D2L_FIGURES")
+        XCTAssertEqual(svg.components(separatedBy: "<polyline").count - 1, 2)
+        XCTAssert(svg.contains(">long<") && svg.contains(">short<"), "both labels in the legend")
+        XCTAssert(svg.contains("stroke-dasharray"), "the second curve takes the second format, m--")
+    }
 }

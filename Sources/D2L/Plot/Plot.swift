@@ -26,6 +26,24 @@ public func plot(_ x: [Float], _ ys: [[Float]], xLabel: String? = nil, yLabel: S
                  yLimits: ClosedRange<Double>? = nil, xScale: AxisScale = .linear,
                  yScale: AxisScale = .linear, formats: [String] = ["-", "m--", "g-.", "r:"],
                  figsize: (Double, Double) = (3.5, 2.5), title: String? = nil, name: String) throws -> URL {
+    try plot(Array(repeating: x, count: ys.count), ys, xLabel: xLabel, yLabel: yLabel, legend: legend,
+             xLimits: xLimits, yLimits: yLimits, xScale: xScale, yScale: yScale, formats: formats,
+             figsize: figsize, title: title, name: name)
+}
+
+/// Plots curves that each have their own horizontal values, `xs[i]` for `ys[i]`, and writes the
+/// figure to an SVG file: several curves of different lengths in one figure.
+///
+/// d2l: `plot` (§2.4) given a list of `X`s, as §8.1 draws `[time, time[tau:], …]` against
+/// `[x, onestep_preds, …]` and §8.3 the word, bigram and trigram frequencies over their ranks.
+/// The other arguments are those of `plot(_:_:…)` with one shared `x`.
+@discardableResult
+public func plot(_ xs: [[Float]], _ ys: [[Float]], xLabel: String? = nil, yLabel: String? = nil,
+                 legend: [String] = [], xLimits: ClosedRange<Double>? = nil,
+                 yLimits: ClosedRange<Double>? = nil, xScale: AxisScale = .linear,
+                 yScale: AxisScale = .linear, formats: [String] = ["-", "m--", "g-.", "r:"],
+                 figsize: (Double, Double) = (3.5, 2.5), title: String? = nil, name: String) throws -> URL {
+    check(xs.count == ys.count, "plot: \(xs.count) x arrays for \(ys.count) curves")
     var figure = Figure()
     figure.size = (figsize.0 * 120, figsize.1 * 120)
     figure.xLabel = xLabel
@@ -35,7 +53,7 @@ public func plot(_ x: [Float], _ ys: [[Float]], xLabel: String? = nil, yLabel: S
     figure.yLimits = yLimits
     figure.xScale = xScale
     figure.yScale = yScale
-    for (i, y) in ys.enumerated() {
+    for (i, (x, y)) in zip(xs, ys).enumerated() {
         check(y.count == x.count, "plot: curve \(i) has \(y.count) values but x has \(x.count)")
         let format = formats.isEmpty ? "-" : formats[i % formats.count]
         figure.series.append(.init(x: x.map(Double.init), y: y.map(Double.init),
