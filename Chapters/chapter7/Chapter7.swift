@@ -23,7 +23,7 @@ enum ShapeTableNet: String, ExpressibleByArgument, CaseIterable {
     var table: (section: String, title: String, net: Sequential, side: Int) {
         switch self {
         case .alexnet: ("7.1.2", "AlexNet", AlexNet.makeNet(), 224)
-        case .vgg: ("7.2.2", "VGG-11", ModernConvNets.vgg(VGG.convArch), 224)
+        case .vgg: ("7.2.2", "VGG-11", VGG.makeNet(VGG.convArch), 224)
         case .nin: ("7.3.2", "NiN", NiN.makeNet(), 224)
         case .googlenet: ("7.4.2", "GoogLeNet", GoogLeNet.makeNet(), 96)
         case .resnet: ("7.6.2", "ResNet-18", ResNet.makeNet(), 224)

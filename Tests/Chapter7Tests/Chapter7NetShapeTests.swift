@@ -54,6 +54,18 @@ final class Chapter7NetShapeTests: XCTestCase {
         XCTAssertEqual(Y.shape, [2, 10])
     }
 
+    /// `VGG.makeNet` (built by its type, as the other nets) and the book's `vgg` are the same net.
+    func testVGGMakeNetIsTheBooksVGG() {
+        let byType = VGG.makeNet(VGG.smallConvArch, imageSize: 32, generator: RandomGenerator(seed: 5))
+        let byBookName = vgg(VGG.smallConvArch, imageSize: 32, generator: RandomGenerator(seed: 5))
+        XCTAssertEqual(byType.stateDict().keys.sorted(), byBookName.stateDict().keys.sorted())
+        for (key, value) in byType.stateDict() {
+            let other = byBookName.stateDict()[key]
+            XCTAssertEqual(value.shape, other?.shape, key)
+            XCTAssertEqual(value.sum().item(), other?.sum().item(), key)
+        }
+    }
+
     func testAVGGBlockHalvesHeightAndWidth() {
         let block = vggBlock(2, 3, 8)
         XCTAssertEqual(block.count, 5, "two convolutions with their ReLUs, then the pooling")
