@@ -60,9 +60,28 @@ final class Chapter5SectionTests: XCTestCase {
         XCTAssertGreaterThan(values.filter { $0 != 0 }.count, 1000)
     }
 
-    func testDevicesAreTheCPU() {
-        XCTAssertEqual(numGPUs(), 0)
-        XCTAssertEqual("\(tryGPU())", "device(type='cpu')")
-        XCTAssertEqual(tryAllGPUs().count, 1)
+    /// §5.6.3: code written for a GPU, which hands the parameters to the optimizer and then calls
+    /// `net.to(tryGPU())`, must still train here. PyTorch moves a module in place, so a `to` that
+    /// returned a copy (or fresh parameters) would leave the optimizer updating tensors the net
+    /// no longer reads, and the loss would not move.
+    func testAModuleMovedToTryGPUKeepsItsParametersAndTrains() {
+        XCTAssertEqual("\(tryAllGPUs())", "[device(type='cpu')]", "the book's print(try_all_gpus()) on a CPU machine")
+        let net = Linear(4, 1, generator: g)
+        let parameters = net.parameters()
+        let optimizer = SGD(parameters, lr: 0.1)
+        let moved = net.to(tryGPU())
+        XCTAssertTrue(moved === net, "to(device) moves the module in place")
+        XCTAssertEqual(moved.parameters().count, parameters.count)
+        XCTAssertTrue(zip(moved.parameters(), parameters).allSatisfy { $0 === $1 },
+                      "the optimizer's tensors are still the module's parameters")
+        let X = Tensor.rand([16, 4], generator: g), y = X.sum(axis: 1, keepDims: true)
+        let lossBefore = squaredLoss(moved(X), y).mean().item()
+        for _ in 0..<20 {
+            optimizer.zeroGrad()
+            squaredLoss(moved(X), y).mean().backward()
+            optimizer.step()
+        }
+        let lossAfter = squaredLoss(net(X), y).mean().item()
+        XCTAssertLessThan(lossAfter, lossBefore / 2, "steps taken through the moved module train the original")
     }
 }

@@ -70,15 +70,32 @@ final class Chapter8SequenceModelTests: XCTestCase {
         assertClose(labels, [4, 5, 6, 7, 8, 9], shape: [6, 1], atol: 0)
     }
 
+    /// Mean squared error of `predictions` against `targets`.
+    private func meanSquaredError<P: Collection<Float>, T: Collection<Float>>(_ predictions: P, _ targets: T) -> Double {
+        precondition(predictions.count == targets.count, "\(predictions.count) predictions for \(targets.count) targets")
+        return zip(predictions, targets).map { Double(($0 - $1) * ($0 - $1)) }.reduce(0, +) / Double(targets.count)
+    }
+
+    /// The net must beat the trivial forecast x̂_t = x_{t−1}, which already scores about 0.076
+    /// (twice the noise variance 0.04, plus the drift of the sine), under the old fixed bound of
+    /// 0.1. Averaging the τ = 4 past values removes most of one noise term (≈ 0.05), so a trained
+    /// net sits clearly below the baseline; one-step errors are measured on the rows after
+    /// `nTrain`, which training never saw.
     func testTrainingLowersTheLossAndPredictionsFollowTheSine() throws {
         let r = SequenceModels.run(epochs: 2, generator: RandomGenerator(seed: 1))
+        let tau = SequenceModels.tau, n = SequenceModels.nTrain
         XCTAssertEqual(r.x.count, 1000)
         XCTAssertEqual(r.losses.count, 2)
-        XCTAssertLessThan(r.losses[1], 0.1, "the noise alone has variance 0.04")
         XCTAssertEqual(r.oneStep.count, 996)
-        // One-step predictions track the series within the noise.
-        let oneStepError = zip(r.oneStep, r.x.dropFirst(4)).map { Double(($0 - $1) * ($0 - $1)) }.reduce(0, +) / 996
-        XCTAssertLessThan(oneStepError, 0.1)
+        // r.oneStep[i] predicts r.x[i + tau]; the labels of the training rows are x[tau..<tau + n].
+        let repeatLastOnTrain = meanSquaredError(r.x[(tau - 1)..<(tau + n - 1)], r.x[tau..<(tau + n)])
+        let heldOutTargets = r.x[(tau + n)...]
+        let heldOut = meanSquaredError(r.oneStep[n...], heldOutTargets)
+        let repeatLastHeldOut = meanSquaredError(r.x[(tau + n - 1)..<(r.x.count - 1)], heldOutTargets)
+        XCTAssertLessThan(r.losses[1], 0.85 * repeatLastOnTrain,
+                          "training loss against repeating the previous value (\(repeatLastOnTrain))")
+        XCTAssertLessThan(heldOut, 0.85 * repeatLastHeldOut,
+                          "one-step error on the \(heldOutTargets.count) held-out steps against repeating the previous value (\(repeatLastHeldOut))")
         XCTAssertEqual(Array(r.multistep.prefix(604)), Array(r.x.prefix(604)), "observed values are kept")
         XCTAssertEqual(r.kStep.count, 68)
         XCTAssertEqual(r.kStep[0].count, 1000 - 4 - 64 + 1)

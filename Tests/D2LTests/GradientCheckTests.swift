@@ -1,5 +1,5 @@
 import XCTest
-import D2L
+@testable import D2L
 import TestSupport
 
 /// Autograd against central finite differences (`gradientCheck`), at least once per
@@ -106,7 +106,9 @@ final class GradientCheckTests: XCTestCase {
         assertGradientsMatch([x]) { weigh($0[0].transpose(0, 1).reshape(-1)) }
     }
 
-    func testSqueezeUnsqueezeExpandContiguousCloneConversion() {
+    // `to(.float32)` is not checked here: only float32 tensors require grad and converting one to
+    // float32 returns it unchanged (TensorCreationTests), so no differentiable conversion exists.
+    func testSqueezeUnsqueezeExpandContiguousClone() {
         let x = sample([3, 1, 2], seed: 9)
         assertGradientsMatch([x]) { weigh($0[0].squeeze()) }
         assertGradientsMatch([x]) { weigh($0[0].squeeze(1)) }
@@ -116,7 +118,6 @@ final class GradientCheckTests: XCTestCase {
         assertGradientsMatch([x]) { weigh($0[0].expand(3, 5, 2)) }
         assertGradientsMatch([x]) { weigh($0[0].transpose(0, 2).contiguous()) }
         assertGradientsMatch([x]) { weigh($0[0].clone() * $0[0]) }
-        assertGradientsMatch([x]) { weigh($0[0].to(.float32)) }
     }
 
     // MARK: Joining and splitting
@@ -325,6 +326,37 @@ final class GradientCheckerTests: XCTestCase {
         XCTAssertEqual(result.worst?.analytic ?? 0, 0.4, accuracy: 1e-6)
         XCTAssertEqual(result.worst?.numeric ?? 0, 0.8, accuracy: 1e-3)
         XCTAssertTrue(result.description.contains("input 0 element 2"), result.description)
+    }
+
+    func testANaNGradientInTheMiddleOfATensorFails() {
+        // An op that doubles its input and whose backward is 2·g except for one NaN at element 2
+        // of 5: a checker that keeps the worst entry with `error > maxError` (false for NaN) and
+        // starts from element 0 would report max error 0 and pass.
+        let x = Tensor([0.3, -0.8, 1.1, 0.6, -0.2])
+        let result = gradientCheck([x]) { inputs in
+            let input = inputs[0]
+            let out = noGrad { input * 2 }
+            return Tensor.record(out, "NaNInTheMiddleBackward", inputs: [input], saves: []) { g in
+                var values = (g * 2).toArray()
+                values[2] = .nan
+                return [Tensor(values).reshape(g.shape)]
+            }.sum()
+        }
+        XCTAssertFalse(result.maxError < 1e-2, "a NaN gradient must not pass: \(result)")
+        XCTAssertEqual(result.worst?.input, 0)
+        XCTAssertEqual(result.worst?.element, 2, "the report names the NaN entry: \(result)")
+        XCTAssertTrue(result.description.contains("input 0 element 2"), result.description)
+        XCTAssertTrue(result.description.contains("non-finite"), result.description)
+    }
+
+    func testANonFiniteFiniteDifferenceFails() {
+        // log(x) at x = 0.005 with h = 1e-2 evaluates log of a negative number: the numeric
+        // estimate is NaN while autograd's 1/x is finite. Element 1 of 3.
+        let x = Tensor([0.5, 0.005, 0.8])
+        let result = gradientCheck([x]) { $0[0].log().sum() }
+        XCTAssertFalse(result.maxError < 1e-2, "a NaN finite difference must not pass: \(result)")
+        XCTAssertEqual(result.worst?.element, 1, "\(result)")
+        XCTAssertTrue(result.description.contains("non-finite"), result.description)
     }
 
     func testACorrectGradientPassesAndTheInputsAreLeftUnchanged() {

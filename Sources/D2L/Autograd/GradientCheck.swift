@@ -1,13 +1,23 @@
 /// The result of comparing autograd's gradient with a finite-difference estimate.
 public struct GradientCheckResult: CustomStringConvertible {
-    /// Largest |analytic − numeric| over all checked entries, scaled by max(1, |numeric|).
+    /// Largest |analytic − numeric| over all checked entries, scaled by max(1, |numeric|);
+    /// `.infinity` when any analytic or numeric entry is NaN or infinite, so a check written
+    /// as `maxError < tolerance` fails.
     public let maxError: Float
-    /// Input index, flat element index, analytic and numeric value of the worst entry.
+    /// Input index, flat element index, analytic and numeric value of the worst entry: the
+    /// first non-finite entry if there is one, else the one with the largest error.
     public let worst: (input: Int, element: Int, analytic: Float, numeric: Float)?
+    /// How many entries had a NaN or infinite analytic or numeric gradient.
+    public let nonFiniteCount: Int
 
     /// One line naming the worst entry, for test failure messages.
     public var description: String {
         guard let w = worst else { return "gradient check: no entries" }
+        if nonFiniteCount > 0 {
+            return "gradient check: non-finite gradient at input \(w.input) element \(w.element) "
+                + "(autograd \(w.analytic), finite difference \(w.numeric)); "
+                + "\(nonFiniteCount) non-finite entr\(nonFiniteCount == 1 ? "y" : "ies") in all"
+        }
         return "gradient check: max error \(maxError) at input \(w.input) element \(w.element) "
             + "(autograd \(w.analytic), finite difference \(w.numeric))"
     }
@@ -20,6 +30,10 @@ public struct GradientCheckResult: CustomStringConvertible {
 /// `torch.autograd.gradcheck`. Values are `Float`, so `h` should not be tiny: with h = 1e-2 the
 /// truncation error (∝ h²) and the rounding error (∝ ε/h, ε ≈ 6e-8) are both around 1e-4 for
 /// well-scaled functions.
+///
+/// A NaN or infinite entry on either side fails the check (`maxError` is `.infinity`) and is
+/// named in `description`: the error of such an entry is NaN, which no `>` comparison would
+/// ever keep as the worst.
 /// - Parameters:
 ///   - inputs: `float32` tensors; each is perturbed in place, one element at a time.
 ///   - h: the step of the finite difference.
@@ -33,6 +47,8 @@ public func gradientCheck(_ inputs: [Tensor], h: Float = 1e-2,
     out.backward()
     var maxError: Float = 0
     var worst: (Int, Int, Float, Float)?
+    var firstNonFinite: (Int, Int, Float, Float)?
+    var nonFiniteCount = 0
     noGrad {
         for (i, leaf) in leaves.enumerated() {
             let analytic = leaf.grad?.toArray() ?? [Float](repeating: 0, count: leaf.count)
@@ -45,6 +61,11 @@ public func gradientCheck(_ inputs: [Tensor], h: Float = 1e-2,
                 let minus = f(leaves).item()
                 p[e] = saved
                 let numeric = (plus - minus) / (2 * h)
+                guard analytic[e].isFinite, numeric.isFinite else {
+                    nonFiniteCount += 1
+                    if firstNonFinite == nil { firstNonFinite = (i, e, analytic[e], numeric) }
+                    continue
+                }
                 let error = Swift.abs(analytic[e] - numeric) / Swift.max(1, Swift.abs(numeric))
                 if worst == nil || error > maxError {
                     maxError = error
@@ -53,5 +74,8 @@ public func gradientCheck(_ inputs: [Tensor], h: Float = 1e-2,
             }
         }
     }
-    return GradientCheckResult(maxError: maxError, worst: worst)
+    if let bad = firstNonFinite {
+        return GradientCheckResult(maxError: .infinity, worst: bad, nonFiniteCount: nonFiniteCount)
+    }
+    return GradientCheckResult(maxError: maxError, worst: worst, nonFiniteCount: 0)
 }
