@@ -44,9 +44,15 @@ let package = Package(
             providers: [.apt(["libopenblas-dev"])]
         ),
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
+        // JPEG and PNG for the images of chapter 13 (Sources/D2L/Image), through libjpeg-turbo and
+        // libpng; CImageCodecs is the thin C layer that turns their errors into return codes
+        // (libjpeg's default error handler calls exit(), and only C can setjmp).
+        .systemLibrary(name: "CJPEG", path: "Sources/CJPEG", providers: [.apt(["libjpeg62-turbo-dev"])]),
+        .systemLibrary(name: "CPNG", path: "Sources/CPNG", providers: [.apt(["libpng-dev"])]),
+        .target(name: "CImageCodecs", dependencies: ["CJPEG", "CPNG"], path: "Sources/CImageCodecs"),
         .target(
             name: "D2L",
-            dependencies: ["COpenBLAS", "CZlib"],
+            dependencies: ["COpenBLAS", "CZlib", "CJPEG", "CPNG", "CImageCodecs"],
             path: "Sources/D2L",
             swiftSettings: optimizedCore
         ),

@@ -31,6 +31,14 @@ public struct FileNotWritten: Error, CustomStringConvertible {
 ///   figures.
 /// - Throws: `FileNotWritten` naming the path and the reason.
 public func writeOutput(_ text: String, to url: URL, setting: String = "D2L_FIGURES") throws {
+    try writeOutput(Array(text.utf8), to: url, setting: setting)
+}
+
+/// Writes `bytes` to `url` the same way: a temporary file beside it, then a rename, so a PNG
+/// image (§13.1's augmentation grids) is never seen half-written.
+///
+/// - Throws: `FileNotWritten` naming the path and the reason.
+public func writeOutput(_ bytes: [UInt8], to url: URL, setting: String = "D2L_FIGURES") throws {
     func failure(_ code: Int32) -> FileNotWritten {
         FileNotWritten(url: url, reason: String(cString: strerror(code)).lowercased(), setting: setting)
     }
@@ -41,7 +49,6 @@ public func writeOutput(_ text: String, to url: URL, setting: String = "D2L_FIGU
     let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).partial").path
     let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
     guard fd >= 0 else { throw failure(errno) }
-    let bytes = Array(text.utf8)
     var done = 0, code: Int32 = 0
     bytes.withUnsafeBytes { buffer in
         while done < buffer.count {
