@@ -1,10 +1,11 @@
 import D2L
 
-/// The `Vision` module will hold book chapter 13, *Computer Vision*: image augmentation, fine-tuning, anchor boxes and SSD object detection (§13.1–13.7).
+/// The `Vision` module holds book chapter 13, *Computer Vision*: so far image augmentation
+/// (§13.1), one section per file, on the images and augmentations of the `D2L` core
+/// (`Sources/D2L/Image/`).
 ///
-/// Each chapter module has a from-scratch implementation of its sections and a concise one built
-/// on the `D2L` core. This chapter has not been built yet; `chapter` names the book chapter(s)
-/// it will hold, and `DocumentationTests` checks README.md's module table against it.
+/// `chapter` and `title` name the book chapter; `DocumentationTests` checks README.md's module
+/// table against `chapter`.
 public enum VisionChapter {
     /// The book chapter(s) this module covers.
     public static let chapter = "13"

@@ -41,6 +41,10 @@ public enum DataHub {
         "fashion-mnist/t10k-labels-idx1-ubyte.gz": .init(
             url: fashionMNISTBase + "t10k-labels-idx1-ubyte.gz",
             sha1: "958122e8b4b97fd4e71eca2d08ef754ed77c3ad9", digestOfContents: true),
+        // The book's photos (d2l-zh's img/ folder), for chapter 13.
+        "img/cat1.jpg": .init(
+            url: "https://raw.githubusercontent.com/d2l-ai/d2l-zh/master/img/cat1.jpg",
+            sha1: "f9c5b905d908b97eeeb64ff34a46fa8b143f88f8"),
         "timemachine.txt": .init(
             url: "http://d2l-data.s3-accelerate.amazonaws.com/timemachine.txt",
             sha1: "090b5e7e70c295757f55df93cb0a180b9691891a"),
