@@ -1,0 +1,135 @@
+import D2L
+import Exercises
+import Foundation
+import TestSupport
+import XCTest
+
+/// Graders of chapter 13's exercises.
+enum Chapter13Graders {
+    /// Non-square images with distinct values, so a vertical flip or a transpose shows.
+    static let flipInputs = [Tensor.arange(0.0, 24.0).reshape(2, 3, 4), Tensor.arange(0.0, 30.0).reshape(3, 5, 2) / 30]
+
+    static let horizontalFlip = Grader<(Tensor) throws -> Tensor>("13.1.1 horizontalFlip") { impl in
+        try flipInputs.compactMap { x in mismatch(try impl(x), x.flip(-1), context: "an image of shape \(x.shape)") }
+    }
+
+    typealias Box = (top: Int, left: Int, height: Int, width: Int)
+
+    static let cropBox = Grader<(Int, Int, Float, Float, (Float, Float)) throws -> Box?>("13.1.2 cropBox") { impl in
+        let cases: [(Int, Int, Float, Float, (Float, Float))] = [
+            (400, 500, 0.25, 1, (0, 0)), (400, 500, 0.3, 0.5, (0.5, 0.25)), (400, 500, 0.2, 2, (0.99, 0.7)),
+            (400, 500, 1, 2, (0.5, 0.5)), (32, 48, 0.08, 1.3, (0.3, 0.9)),
+        ]
+        return try cases.compactMap { h, w, area, ratio, position in
+            let expected = RandomResizedCrop.cropBox(imageHeight: h, imageWidth: w, areaFraction: area,
+                                                     aspectRatio: ratio, position: position)
+            let got = try impl(h, w, area, ratio, position)
+            let same = (got == nil && expected == nil) || (got != nil && expected != nil && got! == expected!)
+            return same ? nil : "a \(h)×\(w) image, area fraction \(area), ratio \(ratio), position \(position): "
+                + "expected \(expected.map { "\($0)" } ?? "nil"), got \(got.map { "\($0)" } ?? "nil")"
+        }
+    }
+
+    static let brightness = Grader<(Tensor, Float) throws -> Tensor>("13.1.3 adjustBrightness") { impl in
+        let x = Tensor.uniform(low: 0, high: 1, shape: [3, 4, 5], generator: RandomGenerator(seed: 131))
+        return try [0.5, 1, 1.5, 0].compactMap { (f: Float) in
+            mismatch(try impl(x, f), ColorJitter.apply(.init(brightness: f), to: x), context: "factor \(f)")
+        }
+    }
+
+    static let saturation = Grader<(Tensor, Float) throws -> Tensor>("13.1.4 adjustSaturation") { impl in
+        let x = Tensor.uniform(low: 0, high: 1, shape: [3, 4, 5], generator: RandomGenerator(seed: 132))
+        return try [0, 0.5, 1, 1.7].compactMap { (f: Float) in
+            mismatch(try impl(x, f), ColorJitter.apply(.init(saturation: f), to: x), context: "factor \(f)")
+        }
+    }
+
+    static let toTensor = Grader<(Image) throws -> Tensor>("13.1.5 toTensor") { impl in
+        let generator = RandomGenerator(seed: 135)
+        return try [(2, 3, 3), (4, 2, 1), (3, 5, 4)].compactMap { h, w, c in
+            let image = Image(pixels: (0..<(h * w * c)).map { _ in UInt8(generator.nextInt(in: 0..<256)) },
+                              height: h, width: w, channels: c)
+            return mismatch(try impl(image), image.toTensor(), context: "an image of shape [H, W, C] = \(image.shape)")
+        }
+    }
+}
+
+enum Chapter13Reference {
+    static func horizontalFlip(_ image: Tensor) -> Tensor {
+        let (c, h, w) = (image.shape[0], image.shape[1], image.shape[2])
+        let values = image.toArray()
+        var out = [Float](repeating: 0, count: values.count)
+        for k in 0..<c { for i in 0..<h { for j in 0..<w { out[(k * h + i) * w + j] = values[(k * h + i) * w + (w - 1 - j)] } } }
+        return Tensor(shape: image.shape, values: out)
+    }
+    static func cropBox(imageHeight: Int, imageWidth: Int, areaFraction: Float, aspectRatio: Float,
+                        position: (Float, Float)) -> (top: Int, left: Int, height: Int, width: Int)? {
+        let area = Double(areaFraction) * Double(imageHeight * imageWidth)
+        let w = Int((area * Double(aspectRatio)).squareRoot().rounded())
+        let h = Int((area / Double(aspectRatio)).squareRoot().rounded())
+        guard w > 0, h > 0, w <= imageWidth, h <= imageHeight else { return nil }
+        return (Int(position.0 * Float(imageHeight - h + 1)), Int(position.1 * Float(imageWidth - w + 1)), h, w)
+    }
+    static func adjustBrightness(_ image: Tensor, factor: Float) -> Tensor { (image * factor).clamp(min: 0, max: 1) }
+    static func adjustSaturation(_ image: Tensor, factor: Float) -> Tensor {
+        let grey = 0.2989 * image[0] + 0.587 * image[1] + 0.114 * image[2]
+        return (factor * image + (1 - factor) * grey).clamp(min: 0, max: 1)
+    }
+    static func toTensor(_ image: Image) -> Tensor {
+        Tensor(shape: image.shape, values: image.pixels.map { Float($0) / 255 }).permute(2, 0, 1).contiguous()
+    }
+}
+
+/// Plausible wrong answers.
+enum Chapter13Wrong {
+    /// Mirrors top to bottom instead of left to right.
+    static func horizontalFlip(_ image: Tensor) -> Tensor { image.flip(-2) }
+    /// Takes the ratio as height : width.
+    static func cropBox(imageHeight: Int, imageWidth: Int, areaFraction: Float, aspectRatio: Float,
+                        position: (Float, Float)) -> (top: Int, left: Int, height: Int, width: Int)? {
+        Chapter13Reference.cropBox(imageHeight: imageHeight, imageWidth: imageWidth, areaFraction: areaFraction,
+                                   aspectRatio: 1 / aspectRatio, position: position)
+    }
+    /// Forgets to clamp, so bright pixels leave [0, 1].
+    static func adjustBrightness(_ image: Tensor, factor: Float) -> Tensor { image * factor }
+    /// Takes the plain mean of red, green and blue as the grey value.
+    static func adjustSaturation(_ image: Tensor, factor: Float) -> Tensor {
+        let grey = image.mean(axis: 0)
+        return (factor * image + (1 - factor) * grey).clamp(min: 0, max: 1)
+    }
+    /// Reshapes the [H, W, C] bytes to [C, H, W] without moving the channels.
+    static func toTensor(_ image: Image) -> Tensor {
+        Tensor(shape: [image.channels, image.height, image.width], values: image.pixels.map { Float($0) / 255 })
+    }
+}
+
+final class Chapter13ExerciseTests: XCTestCase {
+    func testExercise13_1_1HorizontalFlip() throws { try grade(Chapter13Graders.horizontalFlip, Chapter13.horizontalFlip) }
+    func testExercise13_1_2CropBox() throws { try grade(Chapter13Graders.cropBox, Chapter13.cropBox) }
+    func testExercise13_1_3AdjustBrightness() throws { try grade(Chapter13Graders.brightness, Chapter13.adjustBrightness) }
+    func testExercise13_1_4AdjustSaturation() throws { try grade(Chapter13Graders.saturation, Chapter13.adjustSaturation) }
+    func testExercise13_1_5ToTensor() throws { try grade(Chapter13Graders.toTensor, Chapter13.toTensor) }
+}
+
+final class Chapter13GraderMetaTests: XCTestCase {
+    func testHorizontalFlipGrader() {
+        assertGraderAccepts(Chapter13Graders.horizontalFlip, Chapter13Reference.horizontalFlip)
+        assertGraderRejects(Chapter13Graders.horizontalFlip, Chapter13Wrong.horizontalFlip, because: "vertical flip")
+    }
+    func testCropBoxGrader() {
+        assertGraderAccepts(Chapter13Graders.cropBox, Chapter13Reference.cropBox)
+        assertGraderRejects(Chapter13Graders.cropBox, Chapter13Wrong.cropBox, because: "ratio inverted")
+    }
+    func testBrightnessGrader() {
+        assertGraderAccepts(Chapter13Graders.brightness, Chapter13Reference.adjustBrightness)
+        assertGraderRejects(Chapter13Graders.brightness, Chapter13Wrong.adjustBrightness, because: "no clamping")
+    }
+    func testSaturationGrader() {
+        assertGraderAccepts(Chapter13Graders.saturation, Chapter13Reference.adjustSaturation)
+        assertGraderRejects(Chapter13Graders.saturation, Chapter13Wrong.adjustSaturation, because: "plain mean as grey")
+    }
+    func testToTensorGrader() {
+        assertGraderAccepts(Chapter13Graders.toTensor, Chapter13Reference.toTensor)
+        assertGraderRejects(Chapter13Graders.toTensor, Chapter13Wrong.toTensor, because: "reshaped without permuting")
+    }
+}
