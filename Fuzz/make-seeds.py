@@ -10,6 +10,7 @@ import gzip
 import json
 import os
 import struct
+import zlib
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "corpus")
 
@@ -109,3 +110,42 @@ write("safetensors", "bad-truncated.safetensors", good[:-4])
 write("safetensors", "bad-header-length.safetensors", struct.pack("<Q", 2 ** 63 - 3) + good[8:])
 write("safetensors", "bad-dtype.safetensors", safetensors([("x", "C64", [1], b"\0" * 8)]))
 write("safetensors", "bad-shape.safetensors", safetensors([("x", "F32", [2, -2], b"\0" * 16)]))
+
+# image: PNG and JPEG files as decodeImage sees them. The PNGs are encoded here (rows unfiltered,
+# deflated by zlib); the JPEG is a hand-built 8×8 grey baseline file whose one block has no
+# coefficients, with one-code Huffman tables, so it decodes to plain grey.
+
+
+def png(width, height, colour_type, channels, bit_depth=8):
+    def chunk(kind, data):
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+    rows = b"".join(b"\0" + bytes((17 * (x + y) + c) % 256 for x in range(width) for c in range(channels))
+                    for y in range(height))
+    header = struct.pack(">IIBBBBB", width, height, bit_depth, colour_type, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b"")
+
+
+def grey_jpeg():
+    def segment(marker, data):
+        return bytes([0xFF, marker]) + struct.pack(">H", len(data) + 2) + data
+    dqt = segment(0xDB, b"\x00" + b"\x01" * 64)
+    sof = segment(0xC0, b"\x08" + struct.pack(">HH", 8, 8) + b"\x01" + b"\x01\x11\x00")
+    one_code = b"\x01" + b"\x00" * 15 + b"\x00"  # one code of length 1, for symbol 0
+    dht = segment(0xC4, b"\x00" + one_code) + segment(0xC4, b"\x10" + one_code)
+    sos = segment(0xDA, b"\x01" + b"\x01\x00" + b"\x00\x3F\x00")
+    # DC difference 0 ('0'), end of block ('0'), padded with ones.
+    return b"\xFF\xD8" + dqt + sof + dht + sos + b"\x3F" + b"\xFF\xD9"
+
+
+write("image", "valid-rgb.png", png(5, 3, 2, 3))
+write("image", "valid-grey.png", png(4, 4, 0, 1))
+write("image", "valid-rgba.png", png(3, 2, 6, 4))
+write("image", "valid-grey.jpg", grey_jpeg())
+rgb = png(5, 3, 2, 3)
+write("image", "bad-truncated.png", rgb[:len(rgb) - 20])
+write("image", "bad-crc.png", rgb[:40] + bytes([rgb[40] ^ 0x55]) + rgb[41:])
+write("image", "bad-huge.png", rgb[:16] + struct.pack(">II", 100000, 100000) + rgb[24:])
+write("image", "bad-truncated.jpg", grey_jpeg()[:-6])
+write("image", "bad-header-only.jpg", grey_jpeg()[:80])
+write("image", "bad-not-an-image.bin", b"GIF89a\x01\x00\x01\x00")

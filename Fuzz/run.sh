@@ -22,6 +22,7 @@ TARGETS=(
   "gzip         4096"
   "csv          1024"
   "safetensors  4096"
+  "image        4096"
 )
 
 mode=smoke runs=1000000 seconds=0 only=()
@@ -44,7 +45,8 @@ mkdir -p "$out"
 # is slow and libFuzzer must see the signal to save the input.
 export SWIFT_BACKTRACE=enable=no
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1:symbolize=1}
-flags=(-O -sanitize=fuzzer,address -I Sources/COpenBLAS -I Sources/CZlib -use-ld=lld)
+flags=(-O -sanitize=fuzzer,address -I Sources/COpenBLAS -I Sources/CZlib -I Sources/CJPEG -I Sources/CPNG
+       -I Sources/CImageCodecs/include -use-ld=lld)
 
 if ! command -v swiftc >/dev/null; then
   echo "fuzz: swiftc not found; fuzzing needs a Swift toolchain with libFuzzer (swift.org Linux builds have it)" >&2
@@ -60,11 +62,18 @@ if [[ ! -f $lib ]] || [[ -n $(find Sources/D2L -name '*.swift' -newer "$lib" | h
     -emit-module -emit-module-path "$out/D2L.swiftmodule" -o "$lib" $(cat "$out/sources.txt")
 fi
 
+# The C layer over libjpeg and libpng, instrumented the same way.
+codecs=$out/image_codecs.o
+if [[ ! -f $codecs || Sources/CImageCodecs/image_codecs.c -nt $codecs ]]; then
+  clang -O1 -g -fsanitize=fuzzer-no-link,address -I Sources/CImageCodecs/include \
+    -c Sources/CImageCodecs/image_codecs.c -o "$codecs"
+fi
+
 build_target() {  # name
   local bin=$out/fuzz-$1
-  if [[ ! -f $bin || Fuzz/Targets/$1.swift -nt $bin || Fuzz/Support.swift -nt $bin || $lib -nt $bin ]]; then
+  if [[ ! -f $bin || Fuzz/Targets/$1.swift -nt $bin || Fuzz/Support.swift -nt $bin || $lib -nt $bin || $codecs -nt $bin ]]; then
     swiftc "${flags[@]}" -parse-as-library -module-name "Fuzz_$1" -I "$out" \
-      Fuzz/Support.swift "Fuzz/Targets/$1.swift" "$lib" -lopenblas -lz -o "$bin"
+      Fuzz/Support.swift "Fuzz/Targets/$1.swift" "$lib" "$codecs" -lopenblas -lz -ljpeg -lpng -o "$bin"
   fi
 }
 

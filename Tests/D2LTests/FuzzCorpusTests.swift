@@ -23,6 +23,7 @@ final class FuzzCorpusTests: XCTestCase {
             _ = try? table.fillingMissingWithMean().oneHotEncoded(dummyNA: true).toTensor()
         },
         "safetensors": { _ = try SafeTensors.load(bytes: $0, source: DataError.inMemory) },
+        "image": { _ = try decodeImage($0, color: .unchanged) },
     ]
 
     static let corpus = URL(fileURLWithPath: #filePath)
