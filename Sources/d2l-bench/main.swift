@@ -15,7 +15,7 @@ import MLP
 
 let usage = """
     usage: d2l-bench [sgemm] [elementwise] [softmax] [mlp] [mlp-phases] [conv] [lenet] [lenet-bn] [resnet] [rnn]
-                 [--quick] [--runs N]
+                 [augment] [--quick] [--runs N]
 
       sgemm         GFLOP/s of an n x n float matrix product, n = 256...2048: D2L's matmul
                     and a direct one-thread cblas_sgemm call on the same inputs
@@ -37,13 +37,15 @@ let usage = """
                     with an SGD step, images/sec (median of 20 batches), and the peak memory
       rnn           tokens/sec of one training epoch of the concise RNN (§8.6, hidden 256) on
                     10 000 tokens and on the whole Time Machine, and of the scratch RNN (§8.5)
+      augment       images/sec of §13.1's flip, random resized crop, colour jitter and their
+                    composition on batches of 256 CIFAR-sized (3 x 32 x 32) images
       --quick       small sizes and one repetition, for a smoke test
       --runs N      timed repetitions per figure (default 9; the median is shown)
 
     With no section, runs them all.
     """
 
-let sectionNames = ["sgemm", "elementwise", "softmax", "mlp", "mlp-phases", "conv", "lenet", "lenet-bn", "resnet", "rnn"]
+let sectionNames = ["sgemm", "elementwise", "softmax", "mlp", "mlp-phases", "conv", "lenet", "lenet-bn", "resnet", "rnn", "augment"]
 func fail(_ message: String) -> Never {
     FileHandle.standardError.write(Data("d2l-bench: \(message)\n\n\(usage)\n".utf8))
     exit(2)
@@ -232,4 +234,8 @@ if wanted("resnet") {
 
 if wanted("rnn") {
     benchmarkRNN(runs: quick ? 1 : Swift.min(runs, 5), quick: quick)
+}
+
+if wanted("augment") {
+    benchmarkAugmentation(batchSize: quick ? 32 : 256, runs: runs)
 }
