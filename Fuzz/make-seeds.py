@@ -149,3 +149,14 @@ write("image", "bad-huge.png", rgb[:16] + struct.pack(">II", 100000, 100000) + r
 write("image", "bad-truncated.jpg", grey_jpeg()[:-6])
 write("image", "bad-header-only.jpg", grey_jpeg()[:80])
 write("image", "bad-not-an-image.bin", b"GIF89a\x01\x00\x01\x00")
+
+# cifar10: records of one label byte and 3 × 32 × 32 pixel bytes.
+
+
+def cifar_records(labels):
+    return b"".join(bytes([label]) + bytes((r + 3 * k) % 256 for k in range(3072)) for r, label in enumerate(labels))
+
+
+write("cifar10", "valid-one.bin", cifar_records([3]))
+write("cifar10", "bad-truncated.bin", cifar_records([1])[:-7])
+write("cifar10", "bad-label.bin", cifar_records([10]))

@@ -23,6 +23,7 @@ TARGETS=(
   "csv          1024"
   "safetensors  4096"
   "image        4096"
+  "cifar10      8192"
 )
 
 mode=smoke runs=1000000 seconds=0 only=()

@@ -24,6 +24,10 @@ final class FuzzCorpusTests: XCTestCase {
         },
         "safetensors": { _ = try SafeTensors.load(bytes: $0, source: DataError.inMemory) },
         "image": { _ = try decodeImage($0, color: .unchanged) },
+        "cifar10": { bytes in
+            var pixels: [UInt8] = [], labels: [Float] = []
+            try CIFAR10.parse(bytes, source: DataError.inMemory, pixels: &pixels, labels: &labels)
+        },
     ]
 
     static let corpus = URL(fileURLWithPath: #filePath)
