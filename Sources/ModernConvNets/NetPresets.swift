@@ -64,7 +64,7 @@ public extension TrainableNet {
     static let vgg = TrainableNet(
         name: "vgg", section: "7.2.3", title: "VGG: training the small VGG-11 on Fashion-MNIST",
         book: NetSettings(epochs: 10, lr: 0.05, batchSize: 128, resize: 224),
-        preset: NetSettings(epochs: 1, lr: 0.05, batchSize: 32, resize: 32, trainExamples: 48_000),
+        preset: NetSettings(epochs: 2, lr: 0.05, batchSize: 32, resize: 32, trainExamples: 48_000),
         bookTestAccuracy: "0.920", make: { ModernConvNets.vgg(VGG.smallConvArch, imageSize: $0, generator: $1) })
 
     /// §7.3.3: lr 0.1, 10 epochs, batch 128, 224 pixels.
@@ -92,7 +92,7 @@ public extension TrainableNet {
     static let densenet = TrainableNet(
         name: "densenet", section: "7.7.5", title: "DenseNet: training on Fashion-MNIST",
         book: NetSettings(epochs: 10, lr: 0.1, batchSize: 256, resize: 96),
-        preset: NetSettings(epochs: 1, lr: 0.1, batchSize: 128, resize: 32, trainExamples: nil),
+        preset: NetSettings(epochs: 3, lr: 0.1, batchSize: 128, resize: 32, trainExamples: nil),
         bookTestAccuracy: "0.885", make: { _, g in DenseNet.makeNet(generator: g) })
 }
 
