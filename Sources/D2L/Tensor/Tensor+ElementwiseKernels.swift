@@ -303,3 +303,113 @@ func fastExp(_ x: Float) -> Float {
     if x < -87.33654 { return 0 }
     return x.isNaN ? x : result
 }
+
+/// The logistic function 1 / (1 + e^(−x)) on `fastExp`, for the gates of the GRU and LSTM
+/// kernels below. For very negative x the exponential is ∞ and the result a clean 0.
+@inline(__always)
+func fastSigmoid(_ x: Float) -> Float { 1 / (1 + fastExp(-x)) }
+
+/// One GRU step for `rows` sequences of `h` hidden units (`Tensor+GRU.swift`), PyTorch's gate
+/// order r, z, n:
+///
+///     r = σ(x_r + h_r),  z = σ(x_z + h_z),  n = tanh(x_n + r ⊙ h_n),  h' = (1 − z) ⊙ n + z ⊙ h.
+///
+/// `inputs` rows are [x_r | x_z | x_n] (X W_ihᵀ + b_ih) and `hidden` rows [h_r | h_z | h_n]
+/// (H W_hhᵀ + b_hh), both 3h wide; `gates` rows receive [r | z | n | h_n] (4h wide), what the
+/// backward pass reads; `output` receives h'. Kept in this file so `fastExp` and `fastTanh`
+/// inline and the loop vectorises in debug builds too.
+func gruStepForward(inputs xg: UnsafePointer<Float>, hidden hg: UnsafePointer<Float>, previous hp: UnsafePointer<Float>,
+                    rows: Int, width h: Int, gates: UnsafeMutablePointer<Float>, output: UnsafeMutablePointer<Float>) {
+    for row in 0..<rows {
+        let x = xg + row * 3 * h, u = hg + row * 3 * h, prev = hp + row * h
+        let g = gates + row * 4 * h, y = output + row * h
+        for j in 0..<h {
+            let r = fastSigmoid(x[j] + u[j])
+            let z = fastSigmoid(x[h + j] + u[h + j])
+            let hn = u[2 * h + j]
+            let n = fastTanh(x[2 * h + j] + r * hn)
+            g[j] = r
+            g[h + j] = z
+            g[2 * h + j] = n
+            g[3 * h + j] = hn
+            y[j] = (1 - z) * n + z * prev[j]
+        }
+    }
+}
+
+/// The backward of `gruStepForward` for one step: from ∂L/∂h' (`dOutput`) and the saved gates,
+/// writes the gradients of the pre-activations seen by the input projection (`dInputs`,
+/// [∂x_r | ∂x_z | ∂x_n]) and by the hidden projection (`dHidden`, [∂h_r | ∂h_z | ∂h_n], where
+/// ∂h_n = r ⊙ ∂x_n), and adds the direct part z ⊙ ∂L/∂h' to `dPrevious`; the part through W_hh
+/// is one GEMM the caller adds.
+func gruStepBackward(dOutput dy: UnsafePointer<Float>, previous hp: UnsafePointer<Float>, gates: UnsafePointer<Float>,
+                     rows: Int, width h: Int, dInputs: UnsafeMutablePointer<Float>, dHidden: UnsafeMutablePointer<Float>,
+                     dPrevious: UnsafeMutablePointer<Float>) {
+    for row in 0..<rows {
+        let gy = dy + row * h, prev = hp + row * h, g = gates + row * 4 * h
+        let dx = dInputs + row * 3 * h, du = dHidden + row * 3 * h, dp = dPrevious + row * h
+        for j in 0..<h {
+            let r = g[j], z = g[h + j], n = g[2 * h + j], hn = g[3 * h + j], d = gy[j]
+            dp[j] += d * z
+            let dn = d * (1 - z) * (1 - n * n)
+            let dz = d * (prev[j] - n) * z * (1 - z)
+            let dr = dn * hn * r * (1 - r)
+            dx[j] = dr
+            dx[h + j] = dz
+            dx[2 * h + j] = dn
+            du[j] = dr
+            du[h + j] = dz
+            du[2 * h + j] = dn * r
+        }
+    }
+}
+
+/// One LSTM step for `rows` sequences of `h` hidden units (`Tensor+LSTM.swift`), PyTorch's gate
+/// order i, f, g, o:
+///
+///     i = σ(a_i),  f = σ(a_f),  g = tanh(a_g),  o = σ(a_o),  c' = f ⊙ c + i ⊙ g,  h' = o ⊙ tanh(c').
+///
+/// `preactivations` rows are a = X W_ihᵀ + b_ih + H W_hhᵀ + b_hh (4h wide) and are overwritten
+/// with [i | f | g | o], what the backward pass reads; `cell` and `output` receive c' and h'.
+func lstmStepForward(preactivations a: UnsafeMutablePointer<Float>, previousCell cp: UnsafePointer<Float>, rows: Int,
+                     width h: Int, cell: UnsafeMutablePointer<Float>, output: UnsafeMutablePointer<Float>) {
+    for row in 0..<rows {
+        let g = a + row * 4 * h, prev = cp + row * h, c = cell + row * h, y = output + row * h
+        for j in 0..<h {
+            let i = fastSigmoid(g[j]), f = fastSigmoid(g[h + j])
+            let cand = fastTanh(g[2 * h + j]), o = fastSigmoid(g[3 * h + j])
+            g[j] = i
+            g[h + j] = f
+            g[2 * h + j] = cand
+            g[3 * h + j] = o
+            let next = f * prev[j] + i * cand
+            c[j] = next
+            y[j] = o * fastTanh(next)
+        }
+    }
+}
+
+/// The backward of `lstmStepForward` for one step: from ∂L/∂h' (`dOutput`), ∂L/∂c' (`dCell`,
+/// updated in place to the total through c') and the saved gates and cells, writes the
+/// gradients of the four pre-activations to `dGates` (4h wide) and adds f ⊙ ∂L/∂c' to
+/// `dPreviousCell`; the part of ∂L/∂h through W_hh is one GEMM the caller adds.
+func lstmStepBackward(dOutput dy: UnsafePointer<Float>, dCell dc: UnsafeMutablePointer<Float>,
+                      gates: UnsafePointer<Float>, cell: UnsafePointer<Float>, previousCell cp: UnsafePointer<Float>,
+                      rows: Int, width h: Int, dGates: UnsafeMutablePointer<Float>,
+                      dPreviousCell: UnsafeMutablePointer<Float>) {
+    for row in 0..<rows {
+        let gy = dy + row * h, gc = dc + row * h, g = gates + row * 4 * h
+        let c = cell + row * h, prev = cp + row * h, da = dGates + row * 4 * h, dp = dPreviousCell + row * h
+        for j in 0..<h {
+            let i = g[j], f = g[h + j], cand = g[2 * h + j], o = g[3 * h + j]
+            let tc = fastTanh(c[j])
+            let dcTotal = gc[j] + gy[j] * o * (1 - tc * tc)
+            gc[j] = dcTotal
+            dp[j] += dcTotal * f
+            da[j] = dcTotal * cand * i * (1 - i)
+            da[h + j] = dcTotal * prev[j] * f * (1 - f)
+            da[2 * h + j] = dcTotal * i * (1 - cand * cand)
+            da[3 * h + j] = gy[j] * tc * o * (1 - o)
+        }
+    }
+}
