@@ -58,6 +58,7 @@ let package = Package(
         chapterProgram(6, module: "ConvNets"),
         chapterProgram(7, module: "ModernConvNets"),
         chapterProgram(8, module: "RNN"),
+        chapterProgram(9, module: "RNN"),
         // Training options shared by the chapter programs, checked before a section runs, and the
         // book's learning rate added to the message of a diverging run.
         .target(name: "ChapterSupport", dependencies: ["D2L", argumentParser], path: "Sources/ChapterSupport"),
@@ -126,6 +127,11 @@ let package = Package(
             name: "Chapter8Tests",
             dependencies: ["RNN", "Exercises", "TestSupport"],
             path: "Tests/Chapter8Tests"
+        ),
+        .testTarget(
+            name: "Chapter9Tests",
+            dependencies: ["RNN", "Exercises", "TestSupport"],
+            path: "Tests/Chapter9Tests"
         ),
     ] + chapterModules.map { .target(name: $0, dependencies: ["D2L"], path: "Sources/\($0)") },
     swiftLanguageModes: [.v5]

@@ -9,8 +9,9 @@
 /// [T, N, h] and the last one as the new state [1, N, h]. The parameters have PyTorch's names
 /// and shapes, the gates stacked in the order r, z, n (`weight_ih_l0` [3h, d], `weight_hh_l0`
 /// [3h, h], `bias_ih_l0`, `bias_hh_l0` [3h]), and start uniform in ±1/√h as PyTorch's do. Note
-/// that b_hn sits inside r ⊙ (…), as in PyTorch and cuDNN; the book's scratch `gru` has one bias
-/// per gate, which equals this layer with b_hn = 0. One layer, one direction.
+/// that, as in PyTorch and cuDNN, the reset gate multiplies the hidden projection W_hn h + b_hn;
+/// the book's scratch `gru` multiplies the state before the product, (r ⊙ h) W_hh, a slightly
+/// different model that trains as well. One layer, one direction.
 ///
 /// The whole sequence is one autograd operation (`Tensor+GRU.swift`): one GEMM projects the
 /// inputs of all steps for all three gates, each step is one GEMM plus a fused gate kernel, and
