@@ -48,7 +48,7 @@ public enum GRUScratch {
     /// `d2l.RNNModelScratch(len(vocab), num_hiddens, device, get_params, init_gru_state, gru)`
     /// (§9.1.2.3), untrained.
     public static func makeModel(vocabSize: Int, numHiddens: Int = 256,
-                                 generator: RandomGenerator = .global) -> RNNModelScratch {
+                                 generator: RandomGenerator = .global) -> RNNModelScratch<Tensor> {
         RNNModelScratch(vocabSize: vocabSize, numHiddens: numHiddens,
                         getParams: { getParams(vocabSize: $0, numHiddens: $1, generator: generator) },
                         initState: { initGRUState(batchSize: $0, numHiddens: $1) },

@@ -6,8 +6,8 @@ import D2L
 /// §8.5 `RNNScratch` (with `RNNModelScratch`) and §8.6 `RNNConcise`. What they share with later
 /// chapters is in the core: the text API (`Vocab`, `tokenize`, the sequence loaders) in `D2L/Text/`,
 /// the `RNN` layer and `RNNModel` in `D2L/NN/`, and `trainCh8` / `predictCh8` in `D2L/Train/`.
-/// Chapter 9: §9.1 `GRUScratch` and `GRUConcise`, trained through `ModernRNNTraining`; the `GRU`
-/// layer is in the core (`D2L/NN/GRU.swift`).
+/// Chapter 9: §9.1 `GRUScratch` and `GRUConcise`, §9.2 `LSTMScratch` and `LSTMConcise`, trained
+/// through `ModernRNNTraining`; the `GRU` and `LSTM` layers are in the core (`D2L/NN/`).
 ///
 /// `RNNChapter.chapter` names the book chapters; `DocumentationTests` checks README.md's module
 /// table against it.
