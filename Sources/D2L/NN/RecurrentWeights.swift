@@ -7,8 +7,13 @@
 /// module declares `@Parameter var weights: RecurrentWeights` and sets it with
 /// `Parameter(wrappedValue: ..., key: "")`; the empty key puts the names at the module's top level.
 public struct RecurrentWeights: ModuleTensors {
-    /// The tensors, in PyTorch's order.
-    public var tensors: [Tensor]
+    /// The tensors, in PyTorch's order; a replacement list must keep their number.
+    public var tensors: [Tensor] {
+        didSet {
+            check(tensors.count == names.count,
+                  "RecurrentWeights: expects \(names.count) tensors (\(names.joined(separator: ", "))), got \(tensors.count)")
+        }
+    }
     /// Their names, `weight_ih_l0` … `bias_hh_l1_reverse`.
     public let names: [String]
     /// Stacked layers.
