@@ -343,22 +343,26 @@ func gruStepForward(inputs xg: UnsafePointer<Float>, hidden hg: UnsafePointer<Fl
 func gruStepBackward(dOutput dy: UnsafePointer<Float>, previous hp: UnsafePointer<Float>, gates: UnsafePointer<Float>,
                      rows: Int, width h: Int, dInputs: UnsafeMutablePointer<Float>, dHidden: UnsafeMutablePointer<Float>,
                      dPrevious: UnsafeMutablePointer<Float>) {
+    // Short loops that each write one array and read few, so the compiler can vectorise them
+    // (one loop over eight arrays stayed scalar).
     for row in 0..<rows {
         let gy = dy + row * h, prev = hp + row * h, g = gates + row * 4 * h
         let dx = dInputs + row * 3 * h, du = dHidden + row * 3 * h, dp = dPrevious + row * h
-        for j in 0..<h {
-            let r = g[j], z = g[h + j], n = g[2 * h + j], hn = g[3 * h + j], d = gy[j]
-            dp[j] += d * z
-            let dn = d * (1 - z) * (1 - n * n)
-            let dz = d * (prev[j] - n) * z * (1 - z)
-            let dr = dn * hn * r * (1 - r)
-            dx[j] = dr
-            dx[h + j] = dz
-            dx[2 * h + j] = dn
-            du[j] = dr
-            du[h + j] = dz
-            du[2 * h + j] = dn * r
+        for j in 0..<h { dp[j] += gy[j] * g[h + j] }  // through z ⊙ h
+        for j in 0..<h {  // ∂ of n's pre-activation
+            let z = g[h + j], n = g[2 * h + j]
+            dx[2 * h + j] = gy[j] * (1 - z) * (1 - n * n)
         }
+        for j in 0..<h {  // ∂ of z's pre-activation
+            let z = g[h + j]
+            dx[h + j] = gy[j] * (prev[j] - g[2 * h + j]) * z * (1 - z)
+        }
+        for j in 0..<h {  // ∂ of r's pre-activation, through r ⊙ (W_hn h + b_hn)
+            let r = g[j]
+            dx[j] = dx[2 * h + j] * g[3 * h + j] * r * (1 - r)
+        }
+        for j in 0..<(2 * h) { du[j] = dx[j] }
+        for j in 0..<h { du[2 * h + j] = dx[2 * h + j] * g[j] }
     }
 }
 
@@ -390,19 +394,30 @@ func lstmStepBackward(dOutput dy: UnsafePointer<Float>, dCell dc: UnsafeMutableP
                       gates: UnsafePointer<Float>, cell: UnsafePointer<Float>, previousCell cp: UnsafePointer<Float>,
                       rows: Int, width h: Int, dGates: UnsafeMutablePointer<Float>,
                       dPreviousCell: UnsafeMutablePointer<Float>) {
+    // Short loops that each write one array and read few, so the compiler can vectorise them;
+    // the o block of `dGates` first holds tanh(c').
     for row in 0..<rows {
         let gy = dy + row * h, gc = dc + row * h, g = gates + row * 4 * h
         let c = cell + row * h, prev = cp + row * h, da = dGates + row * 4 * h, dp = dPreviousCell + row * h
-        for j in 0..<h {
-            let i = g[j], f = g[h + j], cand = g[2 * h + j], o = g[3 * h + j]
-            let tc = fastTanh(c[j])
-            let dcTotal = gc[j] + gy[j] * o * (1 - tc * tc)
-            gc[j] = dcTotal
-            dp[j] += dcTotal * f
-            da[j] = dcTotal * cand * i * (1 - i)
-            da[h + j] = dcTotal * prev[j] * f * (1 - f)
-            da[2 * h + j] = dcTotal * i * (1 - cand * cand)
-            da[3 * h + j] = gy[j] * tc * o * (1 - o)
+        let tc = da + 3 * h
+        for j in 0..<h { tc[j] = fastTanh(c[j]) }
+        for j in 0..<h { gc[j] += gy[j] * g[3 * h + j] * (1 - tc[j] * tc[j]) }  // total ∂L/∂c'
+        for j in 0..<h {  // o
+            let o = g[3 * h + j]
+            tc[j] = gy[j] * tc[j] * o * (1 - o)
+        }
+        for j in 0..<h { dp[j] += gc[j] * g[h + j] }
+        for j in 0..<h {  // i
+            let i = g[j]
+            da[j] = gc[j] * g[2 * h + j] * i * (1 - i)
+        }
+        for j in 0..<h {  // f
+            let f = g[h + j]
+            da[h + j] = gc[j] * prev[j] * f * (1 - f)
+        }
+        for j in 0..<h {  // g
+            let cand = g[2 * h + j]
+            da[2 * h + j] = gc[j] * g[j] * (1 - cand * cand)
         }
     }
 }
