@@ -64,6 +64,7 @@ let package = Package(
         chapterProgram(6, module: "ConvNets"),
         chapterProgram(7, module: "ModernConvNets"),
         chapterProgram(8, module: "RNN"),
+        chapterProgram(9, module: "RNN"),
         chapterProgram(13, module: "Vision"),
         // Training options shared by the chapter programs, checked before a section runs, and the
         // book's learning rate added to the message of a diverging run.
@@ -133,6 +134,11 @@ let package = Package(
             name: "Chapter8Tests",
             dependencies: ["RNN", "Exercises", "TestSupport"],
             path: "Tests/Chapter8Tests"
+        ),
+        .testTarget(
+            name: "Chapter9Tests",
+            dependencies: ["RNN", "Exercises", "TestSupport"],
+            path: "Tests/Chapter9Tests"
         ),
         .testTarget(
             name: "Chapter13Tests",

@@ -6,7 +6,9 @@ import D2L
 /// §8.5 `RNNScratch` (with `RNNModelScratch`) and §8.6 `RNNConcise`. What they share with later
 /// chapters is in the core: the text API (`Vocab`, `tokenize`, the sequence loaders) in `D2L/Text/`,
 /// the `RNN` layer and `RNNModel` in `D2L/NN/`, and `trainCh8` / `predictCh8` in `D2L/Train/`.
-/// Chapter 9 is still to come.
+/// Chapter 9: §9.1 `GRUScratch` and `GRUConcise`, §9.2 `LSTMScratch` and `LSTMConcise`, §9.3
+/// `DeepRNN`, §9.4 `BidirectionalRNN`, trained through `ModernRNNTraining`; the `GRU` and `LSTM`
+/// layers (stacked and bidirectional too) are in the core (`D2L/NN/`).
 ///
 /// `RNNChapter.chapter` names the book chapters; `DocumentationTests` checks README.md's module
 /// table against it.

@@ -37,22 +37,23 @@ public enum RNNScratch {
 /// A recurrent net from plain tensors: one-hot inputs, a state function and a step function.
 ///
 /// d2l: `RNNModelScratch(vocab_size, num_hiddens, device, get_params, init_state, forward_fn)`
-/// (§8.5.2). Trained by `trainCh8` with the book's `sgd`, since it is not a `Module`.
-public final class RNNModelScratch: RecurrentLanguageModel {
+/// (§8.5.2). Trained by `trainCh8` with the book's `sgd`, since it is not a `Module`. `State` is
+/// what `init_state` returns: one tensor for the RNN (§8.5) and the GRU (§9.1), `LSTMState` for
+/// the LSTM (§9.2).
+public final class RNNModelScratch<State: RecurrentState>: RecurrentLanguageModel {
     /// Size of the vocabulary.
     public let vocabSize: Int
     /// Width of the hidden state.
     public let numHiddens: Int
     /// The parameters, `self.params`.
     public let params: [Tensor]
-    private let initState: (Int, Int) -> Tensor
-    private let forwardFn: (Tensor, Tensor, [Tensor]) -> (Tensor, Tensor)
+    private let initState: (Int, Int) -> State
+    private let forwardFn: (Tensor, State, [Tensor]) -> (Tensor, State)
 
     /// The model with `getParams`, `initState` and `forwardFn` (the book's three functions).
-    public init(vocabSize: Int, numHiddens: Int,
-                getParams: (Int, Int) -> [Tensor] = { RNNScratch.getParams(vocabSize: $0, numHiddens: $1) },
-                initState: @escaping (Int, Int) -> Tensor = { RNNScratch.initRNNState(batchSize: $0, numHiddens: $1) },
-                forwardFn: @escaping (Tensor, Tensor, [Tensor]) -> (Tensor, Tensor) = { RNNScratch.rnn($0, $1, $2) }) {
+    public init(vocabSize: Int, numHiddens: Int, getParams: (Int, Int) -> [Tensor],
+                initState: @escaping (Int, Int) -> State,
+                forwardFn: @escaping (Tensor, State, [Tensor]) -> (Tensor, State)) {
         self.vocabSize = vocabSize
         self.numHiddens = numHiddens
         params = getParams(vocabSize, numHiddens)
@@ -61,15 +62,25 @@ public final class RNNModelScratch: RecurrentLanguageModel {
     }
 
     /// Logits [T·N, vocab] for ids `X` [N, T]: `F.one_hot(X.T, vocab_size)` then the step loop.
-    public func callAsFunction(_ X: Tensor, _ state: Tensor) -> (Tensor, Tensor) {
+    public func callAsFunction(_ X: Tensor, _ state: State) -> (Tensor, State) {
         forwardFn(Tensor.oneHot(X.T, numClasses: vocabSize).float(), state, params)
     }
 
     /// The zero state, `begin_state(batch_size, device)`.
-    public func beginState(batchSize: Int) -> Tensor { initState(batchSize, numHiddens) }
+    public func beginState(batchSize: Int) -> State { initState(batchSize, numHiddens) }
 
     /// `params`, what the updater trains.
     public func trainableParameters() -> [Tensor] { params }
+}
+
+extension RNNModelScratch where State == Tensor {
+    /// The §8.5 RNN: `RNNScratch`'s `getParams`, `initRNNState` and `rnn` unless others are given.
+    public convenience init(vocabSize: Int, numHiddens: Int,
+                            getParams: (Int, Int) -> [Tensor] = { RNNScratch.getParams(vocabSize: $0, numHiddens: $1) }) {
+        self.init(vocabSize: vocabSize, numHiddens: numHiddens, getParams: getParams,
+                  initState: { RNNScratch.initRNNState(batchSize: $0, numHiddens: $1) },
+                  forwardFn: { RNNScratch.rnn($0, $1, $2) })
+    }
 }
 
 extension RNNScratch {
@@ -78,7 +89,7 @@ extension RNNScratch {
     /// its prediction after "time traveller " (the book's `predict_ch8(..., 10, net, vocab)`).
     public struct Setup {
         /// The model, its data and vocabulary.
-        public let net: RNNModelScratch, trainIter: SeqDataLoader, vocab: Vocab
+        public let net: RNNModelScratch<Tensor>, trainIter: SeqDataLoader, vocab: Vocab
         /// The untrained model's 10 characters after "time traveller ".
         public let untrainedPrediction: String
     }

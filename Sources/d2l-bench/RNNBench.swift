@@ -1,4 +1,4 @@
-// d2l-bench section `rnn`: training speed of the chapter 8 language models.
+// d2l-bench section `rnn`: training speed of the chapter 8 and 9 language models.
 import D2L
 import Foundation
 import RNN
@@ -23,15 +23,19 @@ func rnnEpochTokensPerSecond<Net: RecurrentLanguageModel>(_ net: Net, maxTokens:
     return speeds.sorted()[speeds.count / 2]
 }
 
-/// The `rnn` section: the concise RNN (hidden 256) on 10 000 tokens and on the whole corpus,
-/// and the from-scratch RNN (hidden 512) on 10 000 tokens.
+/// The `rnn` section: the concise RNN, GRU and LSTM (hidden 256) on 10 000 tokens and on the
+/// whole corpus, and the from-scratch RNN (hidden 512) on 10 000 tokens.
 func benchmarkRNN(runs: Int, quick: Bool) {
-    print("\nRNN language model (§8.5-8.6), one training epoch, batch 32, 35 steps, lr 1, clipping 1, "
+    print("\nRNN, GRU and LSTM language models (§8.5-8.6, §9.1-9.2), one training epoch, batch 32, 35 steps, lr 1, clipping 1, "
           + "median of \(runs) epochs")
     let cases: [(String, Int, () -> any RecurrentLanguageModel)] = [
         ("concise RNN, hidden 256, 10 000 tokens", 10_000, { RNNModel(RNN(28, 256), vocabSize: 28) }),
         ("concise RNN, hidden 256, whole corpus", quick ? 10_000 : -1, { RNNModel(RNN(28, 256), vocabSize: 28) }),
         ("scratch RNN, hidden 512, 10 000 tokens", 10_000, { RNNModelScratch(vocabSize: 28, numHiddens: 512) }),
+        ("concise GRU, hidden 256, 10 000 tokens", 10_000, { RNNModel(GRU(28, 256), vocabSize: 28) }),
+        ("concise GRU, hidden 256, whole corpus", quick ? 10_000 : -1, { RNNModel(GRU(28, 256), vocabSize: 28) }),
+        ("concise LSTM, hidden 256, 10 000 tokens", 10_000, { RNNModel(LSTM(28, 256), vocabSize: 28) }),
+        ("concise LSTM, hidden 256, whole corpus", quick ? 10_000 : -1, { RNNModel(LSTM(28, 256), vocabSize: 28) }),
     ]
     for (name, maxTokens, make) in cases {
         do {

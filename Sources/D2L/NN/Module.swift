@@ -47,9 +47,13 @@ open class Module {
 
     private func members(of value: Any, named name: String) -> [Member] {
         if let slot = value as? ModuleStateSlot {
+            // `key: ""` puts tensors that name themselves (`RecurrentWeights`) at this module's
+            // top level, as PyTorch's flat `weight_ih_l1_reverse`.
             let base = slot.key ?? name
-            return slot.tensors.map { .state(name: $0.suffix.isEmpty ? base : "\(base).\($0.suffix)",
-                                             kind: slot.kind, tensor: $0.tensor) }
+            return slot.tensors.map {
+                .state(name: base.isEmpty ? $0.suffix : $0.suffix.isEmpty ? base : "\(base).\($0.suffix)",
+                       kind: slot.kind, tensor: $0.tensor)
+            }
         }
         if let module = value as? Module { return [.child(name: name, module: module)] }
         if let modules = value as? [Module] {

@@ -303,3 +303,121 @@ func fastExp(_ x: Float) -> Float {
     if x < -87.33654 { return 0 }
     return x.isNaN ? x : result
 }
+
+/// The logistic function 1 / (1 + e^(−x)) on `fastExp`, for the gates of the GRU and LSTM
+/// kernels below. For very negative x the exponential is ∞ and the result a clean 0.
+@inline(__always)
+func fastSigmoid(_ x: Float) -> Float { 1 / (1 + fastExp(-x)) }
+
+/// One GRU step for `rows` sequences of `h` hidden units (`Tensor+GRU.swift`), PyTorch's gate
+/// order r, z, n:
+///
+///     r = σ(x_r + h_r),  z = σ(x_z + h_z),  n = tanh(x_n + r ⊙ h_n),  h' = (1 − z) ⊙ n + z ⊙ h.
+///
+/// `inputs` rows are [x_r | x_z | x_n] (X W_ihᵀ + b_ih) and `hidden` rows [h_r | h_z | h_n]
+/// (H W_hhᵀ + b_hh), both 3h wide; `gates` rows receive [r | z | n | h_n] (4h wide), what the
+/// backward pass reads; `output` receives h'. Kept in this file so `fastExp` and `fastTanh`
+/// inline and the loop vectorises in debug builds too.
+func gruStepForward(inputs xg: UnsafePointer<Float>, hidden hg: UnsafePointer<Float>, previous hp: UnsafePointer<Float>,
+                    rows: Int, width h: Int, gates: UnsafeMutablePointer<Float>, output: UnsafeMutablePointer<Float>) {
+    // One simple loop per gate, each over contiguous values, so every loop vectorises (a single
+    // loop writing all four gates did not, and took a quarter of a training step).
+    for row in 0..<rows {
+        let x = xg + row * 3 * h, u = hg + row * 3 * h, prev = hp + row * h
+        let g = gates + row * 4 * h, y = output + row * h
+        for j in 0..<(2 * h) { g[j] = fastSigmoid(x[j] + u[j]) }  // r, z
+        for j in 0..<h { g[3 * h + j] = u[2 * h + j] }  // W_hn h + b_hn, for backward
+        for j in 0..<h { g[2 * h + j] = fastTanh(x[2 * h + j] + g[j] * u[2 * h + j]) }  // n
+        for j in 0..<h {
+            let z = g[h + j]
+            y[j] = (1 - z) * g[2 * h + j] + z * prev[j]
+        }
+    }
+}
+
+/// The backward of `gruStepForward` for one step: from ∂L/∂h' (`dOutput`) and the saved gates,
+/// writes the gradients of the pre-activations seen by the input projection (`dInputs`,
+/// [∂x_r | ∂x_z | ∂x_n]) and by the hidden projection (`dHidden`, [∂h_r | ∂h_z | ∂h_n], where
+/// ∂h_n = r ⊙ ∂x_n), and adds the direct part z ⊙ ∂L/∂h' to `dPrevious`; the part through W_hh
+/// is one GEMM the caller adds.
+func gruStepBackward(dOutput dy: UnsafePointer<Float>, previous hp: UnsafePointer<Float>, gates: UnsafePointer<Float>,
+                     rows: Int, width h: Int, dInputs: UnsafeMutablePointer<Float>, dHidden: UnsafeMutablePointer<Float>,
+                     dPrevious: UnsafeMutablePointer<Float>) {
+    // Short loops that each write one array and read few, so the compiler can vectorise them
+    // (one loop over eight arrays stayed scalar).
+    for row in 0..<rows {
+        let gy = dy + row * h, prev = hp + row * h, g = gates + row * 4 * h
+        let dx = dInputs + row * 3 * h, du = dHidden + row * 3 * h, dp = dPrevious + row * h
+        for j in 0..<h { dp[j] += gy[j] * g[h + j] }  // through z ⊙ h
+        for j in 0..<h {  // ∂ of n's pre-activation
+            let z = g[h + j], n = g[2 * h + j]
+            dx[2 * h + j] = gy[j] * (1 - z) * (1 - n * n)
+        }
+        for j in 0..<h {  // ∂ of z's pre-activation
+            let z = g[h + j]
+            dx[h + j] = gy[j] * (prev[j] - g[2 * h + j]) * z * (1 - z)
+        }
+        for j in 0..<h {  // ∂ of r's pre-activation, through r ⊙ (W_hn h + b_hn)
+            let r = g[j]
+            dx[j] = dx[2 * h + j] * g[3 * h + j] * r * (1 - r)
+        }
+        for j in 0..<(2 * h) { du[j] = dx[j] }
+        for j in 0..<h { du[2 * h + j] = dx[2 * h + j] * g[j] }
+    }
+}
+
+/// One LSTM step for `rows` sequences of `h` hidden units (`Tensor+LSTM.swift`), PyTorch's gate
+/// order i, f, g, o:
+///
+///     i = σ(a_i),  f = σ(a_f),  g = tanh(a_g),  o = σ(a_o),  c' = f ⊙ c + i ⊙ g,  h' = o ⊙ tanh(c').
+///
+/// `preactivations` rows are a = X W_ihᵀ + b_ih + H W_hhᵀ + b_hh (4h wide) and are overwritten
+/// with [i | f | g | o], what the backward pass reads; `cell` and `output` receive c' and h'.
+func lstmStepForward(preactivations a: UnsafeMutablePointer<Float>, previousCell cp: UnsafePointer<Float>, rows: Int,
+                     width h: Int, cell: UnsafeMutablePointer<Float>, output: UnsafeMutablePointer<Float>) {
+    // One simple loop per gate, each over contiguous values, so every loop vectorises.
+    for row in 0..<rows {
+        let g = a + row * 4 * h, prev = cp + row * h, c = cell + row * h, y = output + row * h
+        for j in 0..<(2 * h) { g[j] = fastSigmoid(g[j]) }  // i, f
+        for j in (2 * h)..<(3 * h) { g[j] = fastTanh(g[j]) }  // g
+        for j in (3 * h)..<(4 * h) { g[j] = fastSigmoid(g[j]) }  // o
+        for j in 0..<h { c[j] = g[h + j] * prev[j] + g[j] * g[2 * h + j] }
+        for j in 0..<h { y[j] = g[3 * h + j] * fastTanh(c[j]) }
+    }
+}
+
+/// The backward of `lstmStepForward` for one step: from ∂L/∂h' (`dOutput`), ∂L/∂c' (`dCell`,
+/// updated in place to the total through c') and the saved gates and cells, writes the
+/// gradients of the four pre-activations to `dGates` (4h wide) and adds f ⊙ ∂L/∂c' to
+/// `dPreviousCell`; the part of ∂L/∂h through W_hh is one GEMM the caller adds.
+func lstmStepBackward(dOutput dy: UnsafePointer<Float>, dCell dc: UnsafeMutablePointer<Float>,
+                      gates: UnsafePointer<Float>, cell: UnsafePointer<Float>, previousCell cp: UnsafePointer<Float>,
+                      rows: Int, width h: Int, dGates: UnsafeMutablePointer<Float>,
+                      dPreviousCell: UnsafeMutablePointer<Float>) {
+    // Short loops that each write one array and read few, so the compiler can vectorise them;
+    // the o block of `dGates` first holds tanh(c').
+    for row in 0..<rows {
+        let gy = dy + row * h, gc = dc + row * h, g = gates + row * 4 * h
+        let c = cell + row * h, prev = cp + row * h, da = dGates + row * 4 * h, dp = dPreviousCell + row * h
+        let tc = da + 3 * h
+        for j in 0..<h { tc[j] = fastTanh(c[j]) }
+        for j in 0..<h { gc[j] += gy[j] * g[3 * h + j] * (1 - tc[j] * tc[j]) }  // total ∂L/∂c'
+        for j in 0..<h {  // o
+            let o = g[3 * h + j]
+            tc[j] = gy[j] * tc[j] * o * (1 - o)
+        }
+        for j in 0..<h { dp[j] += gc[j] * g[h + j] }
+        for j in 0..<h {  // i
+            let i = g[j]
+            da[j] = gc[j] * g[2 * h + j] * i * (1 - i)
+        }
+        for j in 0..<h {  // f
+            let f = g[h + j]
+            da[h + j] = gc[j] * prev[j] * f * (1 - f)
+        }
+        for j in 0..<h {  // g
+            let cand = g[2 * h + j]
+            da[2 * h + j] = gc[j] * g[j] * (1 - cand * cand)
+        }
+    }
+}

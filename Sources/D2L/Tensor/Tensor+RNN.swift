@@ -120,6 +120,33 @@ extension Tensor {
     }
 
     /// This tensor's values as a contiguous tensor off the graph (itself when already so), for
-    /// kernels that read raw buffers.
-    fileprivate func rawContiguous() -> Tensor { isContiguous ? detach() : contiguousCopy() }
+    /// kernels that read raw buffers (also the GRU and LSTM recurrences).
+    func rawContiguous() -> Tensor { isContiguous ? detach() : contiguousCopy() }
+
+    /// A [rows, width] tensor whose every row is the sum of `biases` ([width] each; zeros when
+    /// there are none): where a GEMM with β = 1 then adds a projection (the gated recurrences).
+    static func rowsOfBiases(_ biases: [Tensor], rows: Int, width: Int) -> Tensor {
+        let sum = Tensor.zeros([width])
+        let s = sum.storage.pointer
+        for b in biases {
+            let values = b.rawContiguous()
+            withExtendedLifetime(values) { for j in 0..<width { s[j] += values.base[j] } }
+        }
+        let out = Tensor(uninitializedShape: [rows, width])
+        let o = out.storage.pointer
+        withExtendedLifetime(sum) { for r in 0..<rows { (o + r * width).update(from: s, count: width) } }
+        return out
+    }
+
+    /// The column sums [width] of a [rows, width] buffer: a bias gradient summed over all steps
+    /// and sequences.
+    static func columnSums(_ p: UnsafePointer<Float>, rows: Int, width: Int) -> Tensor {
+        let sums = Tensor.zeros([width])
+        let s = sums.storage.pointer
+        for r in 0..<rows {
+            let row = p + r * width
+            for j in 0..<width { s[j] += row[j] }
+        }
+        return sums
+    }
 }
