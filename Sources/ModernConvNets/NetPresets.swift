@@ -71,7 +71,7 @@ public extension TrainableNet {
     static let nin = TrainableNet(
         name: "nin", section: "7.3.3", title: "NiN: training on Fashion-MNIST",
         book: NetSettings(epochs: 10, lr: 0.1, batchSize: 128, resize: 224),
-        preset: NetSettings(epochs: 1, lr: 0.1, batchSize: 32, resize: 72, trainExamples: 32_000),
+        preset: NetSettings(epochs: 2, lr: 0.1, batchSize: 32, resize: 99, trainExamples: 40_000),
         bookTestAccuracy: "0.790", make: { _, g in NiN.makeNet(generator: g) })
 
     /// §7.4.3: lr 0.1, 10 epochs, batch 128, 96 pixels.
