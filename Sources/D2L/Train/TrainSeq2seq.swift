@@ -26,6 +26,40 @@ public func xavierInitSeq2seq(_ net: Module, generator: RandomGenerator = .globa
     }
 }
 
+/// One epoch of seq2seq training: the summed masked loss per target token and the speed in
+/// target tokens per second of training time.
+///
+/// d2l: the body of the epoch loop of `train_seq2seq` (§9.7.3). For every minibatch the decoder
+/// reads `<bos>` followed by the target without its last token (teacher forcing); the masked
+/// losses are summed and backpropagated, gradients are clipped to norm 1, and `optimizer` steps.
+/// - Throws: `TrainingDiverged` when a minibatch loss blows up.
+public func trainEpochSeq2seq<E: Encoder, D: Decoder>(
+    _ net: EncoderDecoder<E, D>, _ dataIter: NMTDataLoader, loss: MaskedSoftmaxCELoss, optimizer: Adam,
+    tgtVocab: Vocab, run: TrainingRun, epoch: Int
+) throws -> (loss: Double, tokensPerSecond: Double) {
+    let params = optimizer.parameters
+    let bosID = Float(tgtVocab["<bos>"])
+    var metric = Accumulator(2)  // summed loss, number of tokens
+    let started = run.timer.sum()
+    run.startEpoch(epoch)
+    for (i, (X, XValidLen, Y, YValidLen)) in dataIter.enumerated() {
+        optimizer.zeroGrad()
+        let bos = Tensor.full([Y.shape[0], 1], bosID, dtype: .int64)
+        let decInput = Tensor.cat([bos, Y.narrow(1, start: 0, length: Y.shape[1] - 1)], dim: 1)
+        let (YHat, _) = net(X, decInput, validLens: XValidLen)
+        let l = loss(YHat, Y, YValidLen).sum()
+        l.backward()
+        gradClipping(params, theta: 1)
+        optimizer.step()
+        let tokens = Int(YValidLen.sum().item())
+        let value = Double(l.item())
+        try run.step(batch: i, size: tokens, loss: value / Double(Swift.max(tokens, 1)))
+        metric.add(value, Double(tokens))
+    }
+    run.endEpoch()
+    return (metric[0] / metric[1], metric[1] / Swift.max(run.timer.sum() - started, 1e-9))
+}
+
 /// Trains an encoder–decoder on translation pairs with Adam, teacher forcing and the masked loss,
 /// plotting the loss per token every 10 epochs.
 ///
@@ -41,35 +75,16 @@ public func trainSeq2seq<E: Encoder, D: Decoder>(
     figureName: String = "train_seq2seq.svg", generator: RandomGenerator = .global
 ) throws -> Seq2SeqResult {
     xavierInitSeq2seq(net, generator: generator)
-    let params = net.trainableParameters()
-    let optimizer = Adam(params, lr: lr)
+    let optimizer = Adam(net.trainableParameters(), lr: lr)
     let loss = MaskedSoftmaxCELoss()
     net.train()
     let run = TrainingRun(numEpochs: numEpochs, batchesPerEpoch: dataIter.count, legend: ["train"], yLabel: "loss",
                           xLimits: 10...Double(Swift.max(numEpochs, 11)), figureName: figureName, unit: "tokens",
                           learningRate: Double(lr))
-    let bosID = Float(tgtVocab["<bos>"])
     var last = (loss: Double.nan, tokensPerSecond: 0.0)
     for epoch in 0..<numEpochs {
-        var metric = Accumulator(2)  // summed loss, number of tokens
-        let started = run.timer.sum()
-        run.startEpoch(epoch)
-        for (i, (X, XValidLen, Y, YValidLen)) in dataIter.enumerated() {
-            optimizer.zeroGrad()
-            let bos = Tensor.full([Y.shape[0], 1], bosID, dtype: .int64)
-            let decInput = Tensor.cat([bos, Y.narrow(1, start: 0, length: Y.shape[1] - 1)], dim: 1)
-            let (YHat, _) = net(X, decInput, validLens: XValidLen)
-            let l = loss(YHat, Y, YValidLen).sum()
-            l.backward()
-            gradClipping(params, theta: 1)
-            optimizer.step()
-            let tokens = Int(YValidLen.sum().item())
-            let value = Double(l.item())
-            try run.step(batch: i, size: tokens, loss: value / Double(Swift.max(tokens, 1)))
-            metric.add(value, Double(tokens))
-        }
-        run.endEpoch()
-        last = (metric[0] / metric[1], metric[1] / Swift.max(run.timer.sum() - started, 1e-9))
+        last = try trainEpochSeq2seq(net, dataIter, loss: loss, optimizer: optimizer, tgtVocab: tgtVocab, run: run,
+                                     epoch: epoch)
         if (epoch + 1) % 10 == 0 { run.plot(Double(epoch + 1), [last.loss]) }
     }
     let result = Seq2SeqResult(loss: last.loss, tokensPerSecond: last.tokensPerSecond)
