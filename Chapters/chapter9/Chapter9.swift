@@ -9,6 +9,6 @@ struct Chapter9: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "chapter9",
         abstract: "Chapter 9 of Dive into Deep Learning: Modern Recurrent Neural Networks.",
-        subcommands: gruSections + lstmSections + deepSections
+        subcommands: gruSections + lstmSections + deepSections + translationSections
     )
 }

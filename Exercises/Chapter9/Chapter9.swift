@@ -59,3 +59,36 @@ extension Chapter9 {
         throw NotAttempted()
     }
 }
+
+extension Chapter9 {
+    /// Exercise 9.7.1 — masking padded positions.
+    ///
+    /// `X` is [n, T]; `validLen` [n] holds how many leading entries of each row are real (the
+    /// rest is padding). Return `X` with every entry at position t ≥ validLen[i] of row i replaced
+    /// by `value`, as the book's `sequence_mask` does.
+    public static func sequenceMask(_ X: Tensor, validLen: [Int], value: Float) throws -> Tensor {
+        throw NotAttempted()
+    }
+
+    /// Exercise 9.7.2 — BLEU.
+    ///
+    /// Both sentences are tokens separated by single spaces. Return
+    /// exp(min(0, 1 − len_label / len_pred)) · Π_{n=1…k} p_n^(1/2ⁿ), where p_n is the number of
+    /// the prediction's n-grams that match an n-gram of the label, divided by the number of the
+    /// prediction's n-grams. A label n-gram can be matched only as often as it occurs in the label.
+    /// The predictions graded have at least k tokens.
+    public static func bleu(_ pred: String, _ label: String, k: Int) throws -> Double {
+        throw NotAttempted()
+    }
+
+    /// Exercise 9.8.1 — one step of beam search.
+    ///
+    /// There are `beamLogProbs.count` candidate sequences, each with its log-probability so far;
+    /// `nextLogProbs[b][y]` is the log-probability of token y following candidate b. Return the
+    /// `k` extensions (b, y) with the largest total log-probability, largest first; on a tie,
+    /// prefer the smaller b, then the smaller y.
+    public static func beamStep(beamLogProbs: [Double], nextLogProbs: [[Double]], k: Int) throws
+        -> [(beam: Int, token: Int)] {
+        throw NotAttempted()
+    }
+}

@@ -15,7 +15,7 @@ import MLP
 
 let usage = """
     usage: d2l-bench [sgemm] [elementwise] [softmax] [mlp] [mlp-phases] [conv] [lenet] [lenet-bn] [resnet] [rnn]
-                 [augment] [--quick] [--runs N]
+                 [seq2seq] [augment] [--quick] [--runs N]
 
       sgemm         GFLOP/s of an n x n float matrix product, n = 256...2048: D2L's matmul
                     and a direct one-thread cblas_sgemm call on the same inputs
@@ -37,6 +37,8 @@ let usage = """
                     with an SGD step, images/sec (median of 20 batches), and the peak memory
       rnn           tokens/sec of one training epoch of the concise RNN (§8.6, hidden 256) on
                     10 000 tokens and on the whole Time Machine, and of the scratch RNN (§8.5)
+      seq2seq       tokens/sec of one training epoch of §9.7's encoder-decoder on the book's 600
+                    English-French pairs (needs fra-eng/fra.txt in the data folder)
       augment       images/sec of §13.1's flip, random resized crop, colour jitter and their
                     composition on batches of 256 CIFAR-sized (3 x 32 x 32) images
       --quick       small sizes and one repetition, for a smoke test
@@ -45,7 +47,7 @@ let usage = """
     With no section, runs them all.
     """
 
-let sectionNames = ["sgemm", "elementwise", "softmax", "mlp", "mlp-phases", "conv", "lenet", "lenet-bn", "resnet", "rnn", "augment"]
+let sectionNames = ["sgemm", "elementwise", "softmax", "mlp", "mlp-phases", "conv", "lenet", "lenet-bn", "resnet", "rnn", "seq2seq", "augment"]
 func fail(_ message: String) -> Never {
     FileHandle.standardError.write(Data("d2l-bench: \(message)\n\n\(usage)\n".utf8))
     exit(2)
@@ -234,6 +236,10 @@ if wanted("resnet") {
 
 if wanted("rnn") {
     benchmarkRNN(runs: quick ? 1 : Swift.min(runs, 5), quick: quick)
+}
+
+if wanted("seq2seq") {
+    benchmarkSeq2seq(runs: quick ? 1 : Swift.min(runs, 9))
 }
 
 if wanted("augment") {

@@ -68,6 +68,39 @@ enum Chapter9Graders {
         return [mismatch(try impl(X, forward, backward), expected, context: "X [4, 2, 3], 5 hidden units per direction")]
             .compactMap { $0 }
     }
+
+    static let sequenceMask = Grader<(Tensor, [Int], Float) throws -> Tensor>("9.7.1 sequenceMask") { impl in
+        let X = draw([[4, 5]], seed: 97)[0]
+        return try [([1, 5, 0, 3], Float(0)), ([2, 2, 4, 1], Float(-1e6))].compactMap { lengths, value in
+            mismatch(try impl(X, lengths, value),
+                     D2L.sequenceMask(X, validLen: Tensor(lengths.map(Float.init)).long(), value: value),
+                     context: "X [4, 5], validLen \(lengths), value \(value)")
+        }
+    }
+
+    static let bleu = Grader<(String, String, Int) throws -> Double>("9.7.2 bleu") { impl in
+        let cases = [("il est riche .", "il est calme .", 2), ("je suis en retard ?", "je suis chez moi .", 2),
+                     ("va !", "va !", 2), ("il il il il", "il est il .", 1), ("a b a b a b", "a b a b", 2),
+                     ("il est", "il est calme .", 2), ("le chat est sur le tapis", "le chat est sur le tapis", 4)]
+        return try cases.compactMap { pred, label, k in
+            let expected = D2L.bleu(pred, label, k: k), got = try impl(pred, label, k)
+            return abs(got - expected) <= 1e-6 ? nil
+                : "bleu(\"\(pred)\", \"\(label)\", k: \(k)): expected \(expected), got \(got)"
+        }
+    }
+
+    static let beamStep = Grader<([Double], [[Double]], Int) throws -> [(beam: Int, token: Int)]>("9.8.1 beamStep") { impl in
+        let cases: [([Double], [[Double]], Int)] = [
+            ([-1, -2], [[-3, -0.5, -2], [-0.1, -4, -0.2]], 3),
+            ([0], [[-2, -0.1, -0.1, -5]], 2),
+            ([-0.5, -3, -1], [[-2, -2, -0.1], [-0.01, -9, -9], [-0.2, -1, -3]], 4),
+        ]
+        return try cases.compactMap { beams, next, k in
+            let expected = D2L.beamSearchStep(beamLogProbs: beams, nextLogProbs: next, k: k).map { [$0.beam, $0.token] }
+            let got = try impl(beams, next, k).map { [$0.beam, $0.token] }
+            return got == expected ? nil : "beams \(beams), k \(k): expected (beam, token) \(expected), got \(got)"
+        }
+    }
 }
 
 /// Reference solutions (never in `Exercises/`).
@@ -114,6 +147,33 @@ enum Chapter9Reference {
         let f = run(forward, order: steps), b = run(backward, order: steps.reversed())
         return Tensor.stack(steps.map { Tensor.cat([f[$0]!, b[$0]!], dim: 1) })
     }
+
+    static func sequenceMask(_ X: Tensor, validLen: [Int], value: Float) -> Tensor {
+        let steps = Tensor.arange(X.shape[1]).float().unsqueeze(0)
+        let mask = steps >= Tensor(validLen.map(Float.init)).unsqueeze(1)
+        return X.maskedFill(mask, value: value)
+    }
+    static func bleu(_ pred: String, _ label: String, k: Int) -> Double {
+        let p = pred.split(separator: " ").map(String.init), l = label.split(separator: " ").map(String.init)
+        var score = exp(min(0, 1 - Double(l.count) / Double(p.count)))
+        for n in 1...k {
+            var counts: [String: Int] = [:]
+            for i in 0..<max(0, l.count - n + 1) { counts[l[i..<(i + n)].joined(separator: " "), default: 0] += 1 }
+            var matches = 0
+            for i in 0..<(p.count - n + 1) {
+                let gram = p[i..<(i + n)].joined(separator: " ")
+                if let c = counts[gram], c > 0 { matches += 1; counts[gram] = c - 1 }
+            }
+            score *= pow(Double(matches) / Double(p.count - n + 1), pow(0.5, Double(n)))
+        }
+        return score
+    }
+    static func beamStep(beamLogProbs: [Double], nextLogProbs: [[Double]], k: Int) -> [(beam: Int, token: Int)] {
+        var all: [(beam: Int, token: Int, logProb: Double)] = []
+        for (b, row) in nextLogProbs.enumerated() { for (y, p) in row.enumerated() { all.append((b, y, beamLogProbs[b] + p)) } }
+        all.sort { $0.logProb != $1.logProb ? $0.logProb > $1.logProb : ($0.beam, $0.token) < ($1.beam, $1.token) }
+        return all.prefix(k).map { ($0.beam, $0.token) }
+    }
 }
 
 /// Plausible wrong answers.
@@ -159,6 +219,26 @@ enum Chapter9Wrong {
         let f = run(forward), b = run(backward)
         return Tensor.stack(zip(f, b).map { Tensor.cat([$0, $1], dim: 1) })
     }
+
+    /// Keeps one position too many (t > validLen instead of t ≥ validLen).
+    static func sequenceMask(_ X: Tensor, validLen: [Int], value: Float) -> Tensor {
+        Chapter9Reference.sequenceMask(X, validLen: validLen.map { $0 + 1 }, value: value)
+    }
+    /// Counts a repeated n-gram every time, however often the label has it.
+    static func bleu(_ pred: String, _ label: String, k: Int) -> Double {
+        let p = pred.split(separator: " ").map(String.init), l = label.split(separator: " ").map(String.init)
+        var score = exp(min(0, 1 - Double(l.count) / Double(p.count)))
+        for n in 1...k {
+            let grams = Set((0..<max(0, l.count - n + 1)).map { l[$0..<($0 + n)].joined(separator: " ") })
+            let matches = (0..<(p.count - n + 1)).filter { grams.contains(p[$0..<($0 + n)].joined(separator: " ")) }.count
+            score *= pow(Double(matches) / Double(p.count - n + 1), pow(0.5, Double(n)))
+        }
+        return score
+    }
+    /// Ranks the extensions by the next token's log-probability alone, forgetting the beam's.
+    static func beamStep(beamLogProbs: [Double], nextLogProbs: [[Double]], k: Int) -> [(beam: Int, token: Int)] {
+        Chapter9Reference.beamStep(beamLogProbs: beamLogProbs.map { _ in 0 }, nextLogProbs: nextLogProbs, k: k)
+    }
 }
 
 final class Chapter9ExerciseTests: XCTestCase {
@@ -177,9 +257,30 @@ final class Chapter9ExerciseTests: XCTestCase {
     func testExercise9_4_1BidirectionalRNN() throws {
         try grade(Chapter9Graders.bidirectionalRNN) { try Chapter9.bidirectionalRNN($0, forward: $1, backward: $2) }
     }
+    func testExercise9_7_1SequenceMask() throws {
+        try grade(Chapter9Graders.sequenceMask) { try Chapter9.sequenceMask($0, validLen: $1, value: $2) }
+    }
+    func testExercise9_7_2BLEU() throws { try grade(Chapter9Graders.bleu) { try Chapter9.bleu($0, $1, k: $2) } }
+    func testExercise9_8_1BeamStep() throws {
+        try grade(Chapter9Graders.beamStep) { try Chapter9.beamStep(beamLogProbs: $0, nextLogProbs: $1, k: $2) }
+    }
 }
 
 final class Chapter9GraderMetaTests: XCTestCase {
+    func testSequenceMaskGrader() {
+        assertGraderAccepts(Chapter9Graders.sequenceMask) { Chapter9Reference.sequenceMask($0, validLen: $1, value: $2) }
+        assertGraderRejects(Chapter9Graders.sequenceMask, { Chapter9Wrong.sequenceMask($0, validLen: $1, value: $2) },
+                            because: "one position too many kept")
+    }
+    func testBLEUGrader() {
+        assertGraderAccepts(Chapter9Graders.bleu) { Chapter9Reference.bleu($0, $1, k: $2) }
+        assertGraderRejects(Chapter9Graders.bleu, { Chapter9Wrong.bleu($0, $1, k: $2) }, because: "matches not clipped")
+    }
+    func testBeamStepGrader() {
+        assertGraderAccepts(Chapter9Graders.beamStep) { Chapter9Reference.beamStep(beamLogProbs: $0, nextLogProbs: $1, k: $2) }
+        assertGraderRejects(Chapter9Graders.beamStep, { Chapter9Wrong.beamStep(beamLogProbs: $0, nextLogProbs: $1, k: $2) },
+                            because: "beam log-probabilities ignored")
+    }
     func testGRUStepGrader() {
         assertGraderAccepts(Chapter9Graders.gruStep, Chapter9Reference.gruStep)
         assertGraderRejects(Chapter9Graders.gruStep, Chapter9Wrong.gruStep, because: "update gate swapped")

@@ -27,7 +27,7 @@ public func requireTimeMachine(_ testCase: XCTestCase) throws {
 }
 
 /// `../shared/data` beside the package (found from this file's path) and beside the working folder.
-private var sharedDataFolders: [URL] {
+var sharedDataFolders: [URL] {
     let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent()
     return [packageRoot.appendingPathComponent("../shared/data").standardizedFileURL,
