@@ -2,8 +2,8 @@
 import Foundation
 import XCTest
 
-/// Every seed of the fuzz corpus (`Fuzz/corpus/<target>/`) goes once through the entry point its
-/// fuzz target (`Fuzz/Targets/<target>.swift`) calls, so `swift test` runs the seeds without
+/// Every seed of the fuzz corpus (`Tests/Fuzz/corpus/<target>/`) goes once through the entry point its
+/// fuzz target (`Tests/Fuzz/Targets/<target>.swift`) calls, so `swift test` runs the seeds without
 /// libFuzzer: `valid-*` seeds must be accepted, `bad-*` seeds rejected with a `DataError` that
 /// names `<bytes>`.
 final class FuzzCorpusTests: XCTestCase {
@@ -32,7 +32,7 @@ final class FuzzCorpusTests: XCTestCase {
 
     static let corpus = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Fuzz/corpus")
+        .appendingPathComponent("Tests/Fuzz/corpus")
 
     private func seeds(of target: String) throws -> [URL] {
         try FileManager.default.contentsOfDirectory(at: Self.corpus.appendingPathComponent(target),
@@ -43,7 +43,7 @@ final class FuzzCorpusTests: XCTestCase {
     func testEveryCorpusFolderHasAnEntryPointAndSeedsOfBothKinds() throws {
         let folders = try FileManager.default.contentsOfDirectory(atPath: Self.corpus.path).sorted()
         XCTAssertEqual(folders, Self.entryPoints.keys.sorted(),
-                       "each Fuzz/corpus/<target>/ needs its entry point here, and each entry point its seeds")
+                       "each Tests/Fuzz/corpus/<target>/ needs its entry point here, and each entry point its seeds")
         for target in folders {
             let names = try seeds(of: target).map(\.lastPathComponent)
             XCTAssertTrue(names.contains { $0.hasPrefix("valid-") }, "\(target): no valid-* seed")

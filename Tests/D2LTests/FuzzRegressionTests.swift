@@ -2,7 +2,7 @@
 import Foundation
 import XCTest
 
-/// Inputs that once crashed or fooled a reader, found by the fuzz targets in `Fuzz/` (or, where
+/// Inputs that once crashed or fooled a reader, found by the fuzz targets in `Tests/Fuzz/` (or, where
 /// said, by reading the code and confirmed with the fuzz binary). Each must now be a thrown
 /// `DataError` that names `<bytes>` and the problem.
 final class FuzzRegressionTests: XCTestCase {

@@ -1,20 +1,20 @@
 #!/usr/bin/env bash
 # Fuzzes the readers of outside bytes with libFuzzer and AddressSanitizer.
 #
-#   Fuzz/run.sh                   smoke: build every target, run each seed of Fuzz/corpus/<t>/ once
-#   Fuzz/run.sh --long            1 000 000 executions per target, one target after another
-#   Fuzz/run.sh --long --runs N   N executions per target;  --time S: stop each after S seconds
-#   Fuzz/run.sh --long csv gzip   only the named targets
+#   Tests/Fuzz/run.sh                   smoke: build every target, run each seed of Tests/Fuzz/corpus/<t>/ once
+#   Tests/Fuzz/run.sh --long            1 000 000 executions per target, one target after another
+#   Tests/Fuzz/run.sh --long --runs N   N executions per target;  --time S: stop each after S seconds
+#   Tests/Fuzz/run.sh --long csv gzip   only the named targets
 #
-# A target is Fuzz/Targets/<name>.swift (it defines LLVMFuzzerTestOneInput and calls the reader's
-# bytes entry point through expectOnlyDataErrors), its seeds are Fuzz/corpus/<name>/, an optional
-# libFuzzer dictionary is Fuzz/dict/<name>.dict, and it has one line in TARGETS below.
+# A target is Tests/Fuzz/Targets/<name>.swift (it defines LLVMFuzzerTestOneInput and calls the reader's
+# bytes entry point through expectOnlyDataErrors), its seeds are Tests/Fuzz/corpus/<name>/, an optional
+# libFuzzer dictionary is Tests/Fuzz/dict/<name>.dict, and it has one line in TARGETS below.
 # The D2L core is compiled once (with -O, coverage and ASan) into .build/fuzz/libD2L.a and each
 # target is linked against it. Long runs work on a copy of the seeds in .build/fuzz/corpus/<name>
 # (the committed corpus stays small) and leave crash, leak and timeout inputs in
 # .build/fuzz/artifacts/<name>/; a summary line per target goes to .build/fuzz/summary.txt.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 
 # name          max_len: the largest input libFuzzer makes (bytes)
 TARGETS=(
@@ -72,9 +72,9 @@ fi
 
 build_target() {  # name
   local bin=$out/fuzz-$1
-  if [[ ! -f $bin || Fuzz/Targets/$1.swift -nt $bin || Fuzz/Support.swift -nt $bin || $lib -nt $bin || $codecs -nt $bin ]]; then
+  if [[ ! -f $bin || Tests/Fuzz/Targets/$1.swift -nt $bin || Tests/Fuzz/Support.swift -nt $bin || $lib -nt $bin || $codecs -nt $bin ]]; then
     swiftc "${flags[@]}" -parse-as-library -module-name "Fuzz_$1" -I "$out" \
-      Fuzz/Support.swift "Fuzz/Targets/$1.swift" "$lib" "$codecs" -lopenblas -lz -ljpeg -lpng -o "$bin"
+      Tests/Fuzz/Support.swift "Tests/Fuzz/Targets/$1.swift" "$lib" "$codecs" -lopenblas -lz -ljpeg -lpng -o "$bin"
   fi
 }
 
@@ -82,9 +82,9 @@ status=0
 for entry in "${TARGETS[@]}"; do
   read -r name max_len <<<"$entry"
   if ((${#only[@]})) && [[ ! " ${only[*]} " =~ " $name " ]]; then continue; fi
-  [[ -f Fuzz/Targets/$name.swift ]] || { echo "fuzz: Fuzz/Targets/$name.swift is missing" >&2; exit 1; }
-  seeds=(Fuzz/corpus/"$name"/*)
-  [[ -e ${seeds[0]} ]] || { echo "fuzz: no seeds in Fuzz/corpus/$name/" >&2; exit 1; }
+  [[ -f Tests/Fuzz/Targets/$name.swift ]] || { echo "fuzz: Tests/Fuzz/Targets/$name.swift is missing" >&2; exit 1; }
+  seeds=(Tests/Fuzz/corpus/"$name"/*)
+  [[ -e ${seeds[0]} ]] || { echo "fuzz: no seeds in Tests/Fuzz/corpus/$name/" >&2; exit 1; }
   build_target "$name"
   bin=$out/fuzz-$name
   artifacts=$out/artifacts/$name/
@@ -104,7 +104,7 @@ for entry in "${TARGETS[@]}"; do
   mkdir -p "$corpus"
   cp -n "${seeds[@]}" "$corpus"/
   dict=()
-  [[ -f Fuzz/dict/$name.dict ]] && dict=(-dict="Fuzz/dict/$name.dict")
+  [[ -f Tests/Fuzz/dict/$name.dict ]] && dict=(-dict="Tests/Fuzz/dict/$name.dict")
   limit=(-runs="$runs")
   ((seconds > 0)) && limit+=(-max_total_time="$seconds")
   log=$out/$name-long.log

@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
-"""Writes the seed corpus Fuzz/corpus/<target>/: a few small files per reader, made here
+"""Writes the seed corpus Tests/Fuzz/corpus/<target>/: a few small files per reader, made here
 rather than copied from data sets, so they stay a few hundred bytes and are reproducible.
 
 A seed named valid-* is a well-formed file the reader must accept; bad-* is a damaged one it
 must reject with a DataError. Tests/D2LTests/FuzzCorpusTests.swift checks both kinds, so
-`swift test` runs every seed once. Run from anywhere: python3 Fuzz/make-seeds.py
+`swift test` runs every seed once. Run from anywhere: python3 Tests/Fuzz/make-seeds.py
 """
 import gzip
 import json
