@@ -7,8 +7,14 @@ import D2L
 /// chapters is in the core: the text API (`Vocab`, `tokenize`, the sequence loaders) in `D2L/Text/`,
 /// the `RNN` layer and `RNNModel` in `D2L/NN/`, and `trainCh8` / `predictCh8` in `D2L/Train/`.
 /// Chapter 9: §9.1 `GRUScratch` and `GRUConcise`, §9.2 `LSTMScratch` and `LSTMConcise`, §9.3
-/// `DeepRNN`, §9.4 `BidirectionalRNN`, trained through `ModernRNNTraining`; the `GRU` and `LSTM`
-/// layers (stacked and bidirectional too) are in the core (`D2L/NN/`).
+/// `DeepRNN`, §9.4 `BidirectionalRNN`, trained through `ModernRNNTraining`; §9.5
+/// `MachineTranslation`, §9.7 `Seq2Seq`, §9.8 `BeamSearch`. The `GRU` and `LSTM` layers (stacked
+/// and bidirectional too), the translation data, the encoder–decoder and `trainSeq2seq` are in
+/// the core (`D2L/NN/`, `D2L/Text/`, `D2L/Train/`).
+///
+/// The module shares its name with the core's `RNN` layer (PyTorch's `nn.RNN`), and a bare `RNN`
+/// means the layer. To name something of this module explicitly, use Swift's module selector:
+/// `RNN::RNNScratch` (and `D2L::RNN` for the layer); `RNN.RNNScratch` would look inside the layer.
 ///
 /// `RNNChapter.chapter` names the book chapters; `DocumentationTests` checks README.md's module
 /// table against it.
