@@ -78,3 +78,29 @@ final class Chapter13TrainTests: XCTestCase {
         XCTAssertGreaterThan(result.examplesPerSecond, 0)
     }
 }
+
+/// §13.2 fine-tuning: what is loaded, what trains and at which learning rate.
+final class Chapter13FineTuningTests: XCTestCase {
+    func testPretrainedLoadKeepsTheNewOutputLayerAndTheTrainerUsesTenTimesItsRate() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let source = TorchvisionResNet(numClasses: 10, inputChannels: 3, generator: RandomGenerator(seed: 1))
+        let url = folder.appendingPathComponent("source.safetensors")
+        try source.saveParameters(to: url)
+        let net = TorchvisionResNet(numClasses: 10, inputChannels: 3, generator: RandomGenerator(seed: 2))
+        FineTuningSection.replaceOutputLayer(net, generator: RandomGenerator(seed: 3))
+        let newHead = net.fc.weight.toArray()
+        try FineTuningSection.loadPretrained(net, from: url)
+        XCTAssertEqual(net.conv1.weight.toArray(), source.conv1.weight.toArray(), "the body is the source's")
+        XCTAssertEqual(net.fc.weight.toArray(), newHead, "fc keeps its new weights")
+        let trainer = FineTuningSection.fineTuningTrainer(net, lr: 0.01, paramGroup: true)
+        XCTAssertEqual(trainer.groups.count, 2)
+        XCTAssertEqual(trainer.groups[1].lr ?? 0, 0.1, accuracy: 1e-6)
+        XCTAssertEqual(trainer.groups[1].parameters.count, 2, "fc.weight and fc.bias")
+        XCTAssertEqual(trainer.weightDecay, 0.001)
+        net.freeze()
+        net.unfreeze(["fc"])
+        XCTAssertEqual(FineTuningSection.fineTuningTrainer(net, lr: 0.01, paramGroup: true).groups.count, 1,
+                       "with the body frozen only fc's group is left")
+    }
+}
