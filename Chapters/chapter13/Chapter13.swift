@@ -10,7 +10,7 @@ struct Chapter13: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "chapter13",
         abstract: "Chapter 13 of Dive into Deep Learning: Computer Vision.",
-        subcommands: [Augmentation.self]
+        subcommands: [Augmentation.self, AugmentationTrain.self, FineTuning.self]
     )
 }
 

@@ -54,3 +54,16 @@ extension Chapter13 {
         throw NotAttempted()
     }
 }
+
+extension Chapter13 {
+    /// Exercise 13.2.1 — fine-tune only the output layer.
+    ///
+    /// `net` is a pretrained ResNet-18 whose output layer `net.fc` has just been replaced. Keep
+    /// every other parameter as it is (§13.2's exercise: set `requires_grad = False` on the copied
+    /// layers, here `freeze`) and return an `SGD` optimizer at learning rate `lr` over the
+    /// parameters that still train, so that a training step changes `fc.weight` and `fc.bias`
+    /// and nothing else.
+    public static func freezeAllButOutput(_ net: TorchvisionResNet, lr: Float) throws -> SGD {
+        throw NotAttempted()
+    }
+}

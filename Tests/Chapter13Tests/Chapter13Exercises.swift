@@ -52,6 +52,34 @@ enum Chapter13Graders {
             return mismatch(try impl(image), image.toTensor(), context: "an image of shape [H, W, C] = \(image.shape)")
         }
     }
+
+    /// One SGD step of cross-entropy on four random images through a fresh ResNet-18 after
+    /// `impl` has frozen it: every parameter outside `fc` must keep its value and stop requiring
+    /// gradients, and both of `fc`'s must move.
+    static let freezeAllButOutput = Grader<(TorchvisionResNet, Float) throws -> SGD>("13.2.1 freezeAllButOutput") { impl in
+        let generator = RandomGenerator(seed: 1321)
+        let net = TorchvisionResNet(numClasses: 5, inputChannels: 3, generator: generator)
+        let before = Dictionary(uniqueKeysWithValues: net.namedParameters().map { ($0.0, $0.1.toArray()) })
+        let optimizer = try impl(net, 0.1)
+        let X = Tensor.uniform(low: 0, high: 1, shape: [4, 3, 16, 16], generator: generator)
+        let y = Tensor(shape: [4], values: [0, 1, 2, 3], dtype: .int64)
+        optimizer.zeroGrad()
+        CrossEntropyLoss()(net(X), y).backward()
+        optimizer.step()
+        var problems: [String] = []
+        let changedBody = net.namedParameters().filter { !$0.0.hasPrefix("fc.") && $0.1.toArray() != before[$0.0]! }
+        if let first = changedBody.first {
+            problems.append("\(changedBody.count) parameters outside fc changed after a step, e.g. \(first.0)")
+        }
+        let stillTrainable = net.namedParameters().filter { !$0.0.hasPrefix("fc.") && $0.1.requiresGrad }
+        if let first = stillTrainable.first {
+            problems.append("\(stillTrainable.count) parameters outside fc still require gradients, e.g. \(first.0)")
+        }
+        for name in ["fc.weight", "fc.bias"] where net.namedParameters().first(where: { $0.0 == name })!.1.toArray() == before[name]! {
+            problems.append("\(name) did not change after a step; the output layer must keep training")
+        }
+        return problems
+    }
 }
 
 enum Chapter13Reference {
@@ -71,6 +99,11 @@ enum Chapter13Reference {
         return (Int(position.0 * Float(imageHeight - h + 1)), Int(position.1 * Float(imageWidth - w + 1)), h, w)
     }
     static func adjustBrightness(_ image: Tensor, factor: Float) -> Tensor { (image * factor).clamp(min: 0, max: 1) }
+    static func freezeAllButOutput(_ net: TorchvisionResNet, lr: Float) -> SGD {
+        net.freeze()
+        net.unfreeze(["fc"])
+        return SGD(net.trainableParameters(), lr: lr)
+    }
     static func adjustSaturation(_ image: Tensor, factor: Float) -> Tensor {
         let grey = 0.2989 * image[0] + 0.587 * image[1] + 0.114 * image[2]
         return (factor * image + (1 - factor) * grey).clamp(min: 0, max: 1)
@@ -90,6 +123,13 @@ enum Chapter13Wrong {
         Chapter13Reference.cropBox(imageHeight: imageHeight, imageWidth: imageWidth, areaFraction: areaFraction,
                                    aspectRatio: 1 / aspectRatio, position: position)
     }
+    /// Freezes the output layer instead of everything else.
+    static func freezeAllButOutput(_ net: TorchvisionResNet, lr: Float) -> SGD {
+        net.freeze(["fc"])
+        return SGD(net.trainableParameters(), lr: lr)
+    }
+    /// Trains everything: no layer frozen.
+    static func freezeNothing(_ net: TorchvisionResNet, lr: Float) -> SGD { SGD(net.parameters(), lr: lr) }
     /// Forgets to clamp, so bright pixels leave [0, 1].
     static func adjustBrightness(_ image: Tensor, factor: Float) -> Tensor { image * factor }
     /// Takes the plain mean of red, green and blue as the grey value.
@@ -109,6 +149,9 @@ final class Chapter13ExerciseTests: XCTestCase {
     func testExercise13_1_3AdjustBrightness() throws { try grade(Chapter13Graders.brightness, Chapter13.adjustBrightness) }
     func testExercise13_1_4AdjustSaturation() throws { try grade(Chapter13Graders.saturation, Chapter13.adjustSaturation) }
     func testExercise13_1_5ToTensor() throws { try grade(Chapter13Graders.toTensor, Chapter13.toTensor) }
+    func testExercise13_2_1FreezeAllButOutput() throws {
+        try grade(Chapter13Graders.freezeAllButOutput, Chapter13.freezeAllButOutput)
+    }
 }
 
 final class Chapter13GraderMetaTests: XCTestCase {
@@ -127,6 +170,12 @@ final class Chapter13GraderMetaTests: XCTestCase {
     func testSaturationGrader() {
         assertGraderAccepts(Chapter13Graders.saturation, Chapter13Reference.adjustSaturation)
         assertGraderRejects(Chapter13Graders.saturation, Chapter13Wrong.adjustSaturation, because: "plain mean as grey")
+    }
+    func testFreezeAllButOutputGrader() {
+        assertGraderAccepts(Chapter13Graders.freezeAllButOutput, Chapter13Reference.freezeAllButOutput)
+        assertGraderRejects(Chapter13Graders.freezeAllButOutput, Chapter13Wrong.freezeAllButOutput,
+                            because: "only fc frozen")
+        assertGraderRejects(Chapter13Graders.freezeAllButOutput, Chapter13Wrong.freezeNothing, because: "nothing frozen")
     }
     func testToTensorGrader() {
         assertGraderAccepts(Chapter13Graders.toTensor, Chapter13Reference.toTensor)

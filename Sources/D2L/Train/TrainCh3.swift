@@ -4,6 +4,9 @@ import Foundation
 public enum Updater {
     /// A `torch.optim`-style optimizer: gradients of the mean loss, then `step()`.
     case optimizer(any Optimizer)
+    /// A `torch.optim`-style optimizer stepped on the gradients of the summed loss, as the book's
+    /// `train_batch_ch13` does (`l.sum().backward()`, §13.1.2).
+    case optimizerOnSum(any Optimizer)
     /// The book's from-scratch updater, called with the batch size after gradients of the summed
     /// loss, e.g. `{ sgd([W, b], lr: 0.1, batchSize: $0) }`.
     case custom((Int) -> Void)
@@ -11,8 +14,8 @@ public enum Updater {
     /// The optimizer's learning rate, for messages; `nil` for a custom updater.
     var learningRate: Double? {
         switch self {
-        case .optimizer(let sgd as SGD): return Double(sgd.lr)
-        case .optimizer(let adam as Adam): return Double(adam.lr)
+        case .optimizer(let sgd as SGD), .optimizerOnSum(let sgd as SGD): return Double(sgd.lr)
+        case .optimizer(let adam as Adam), .optimizerOnSum(let adam as Adam): return Double(adam.lr)
         default: return nil
         }
     }
@@ -58,25 +61,36 @@ func trainEpoch<Batches: BatchSequence>(
     run.startEpoch(epoch)
     defer { run.endEpoch() }
     for (i, (X, y)) in trainIter.enumerated() {
-        let yHat = net(X)
-        let l = loss(yHat, y)
-        switch updater {
-        case .optimizer(let optimizer):
-            optimizer.zeroGrad()
-            l.mean().backward()
-            optimizer.step()
-        case .custom(let update):
-            l.sum().backward()
-            update(X.shape[0])
-        }
-        let lossSum = Double(l.detach().sum().item())
+        let (lossSum, correct) = trainBatch(net, X, y, loss: loss, updater: updater)
         try run.step(batch: i, size: X.shape[0], loss: lossSum / Double(Swift.max(y.shape.first ?? 1, 1)))
-        metric.add(lossSum, accuracy(yHat.detach(), y), Double(y.count))
+        metric.add(lossSum, correct, Double(y.count))
         if pointsPerEpoch > 0 && ((i + 1) % Swift.max(1, batches / pointsPerEpoch) == 0 || i == batches - 1) {
             run.plot(Double(epoch) + Double(i + 1) / Double(batches), [metric[0] / metric[2], metric[1] / metric[2], nil])
         }
     }
     return (metric[0] / metric[2], metric[1] / metric[2])
+}
+
+/// One minibatch of every book trainer: forward, loss, backward, update. Returns the summed
+/// loss and the number of correct predictions, as the book's `train_batch_ch13` (§13.1).
+func trainBatch(_ net: (Tensor) -> Tensor, _ X: Tensor, _ y: Tensor, loss: (Tensor, Tensor) -> Tensor,
+                updater: Updater) -> (lossSum: Double, correct: Double) {
+    let yHat = net(X)
+    let l = loss(yHat, y)
+    switch updater {
+    case .optimizer(let optimizer):
+        optimizer.zeroGrad()
+        l.mean().backward()
+        optimizer.step()
+    case .optimizerOnSum(let optimizer):
+        optimizer.zeroGrad()
+        l.sum().backward()
+        optimizer.step()
+    case .custom(let update):
+        l.sum().backward()
+        update(X.shape[0])
+    }
+    return (Double(l.detach().sum().item()), accuracy(yHat.detach(), y))
 }
 
 /// Final figures of a training run.

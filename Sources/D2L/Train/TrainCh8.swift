@@ -56,7 +56,7 @@ public func trainEpochCh8<Net: RecurrentLanguageModel>(
         l.backward()
         gradClipping(params, theta: 1)
         switch updater {
-        case .optimizer(let optimizer): optimizer.step()
+        case .optimizer(let optimizer), .optimizerOnSum(let optimizer): optimizer.step()
         case .custom(let update): update(1)
         }
         let value = Double(l.item())
