@@ -36,6 +36,8 @@ let package = Package(
     ] + chapterModules.map { .library(name: $0, targets: [$0]) },
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // ZIP archives (the book's fra-eng.zip and hotdog.zip): unpacked by a well-kept package.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
@@ -43,7 +45,7 @@ let package = Package(
             path: "Sources/COpenBLAS",
             providers: [.apt(["libopenblas-dev"])]
         ),
-        .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CSystemZlib", path: "Sources/CSystemZlib", providers: [.apt(["zlib1g-dev"])]),
         // JPEG and PNG for the images of chapter 13 (Sources/D2L/Image), through libjpeg-turbo and
         // libpng; CImageCodecs is the thin C layer that turns their errors into return codes
         // (libjpeg's default error handler calls exit(), and only C can setjmp).
@@ -52,7 +54,8 @@ let package = Package(
         .target(name: "CImageCodecs", dependencies: ["CJPEG", "CPNG"], path: "Sources/CImageCodecs"),
         .target(
             name: "D2L",
-            dependencies: ["COpenBLAS", "CZlib", "CJPEG", "CPNG", "CImageCodecs"],
+            dependencies: ["COpenBLAS", "CSystemZlib", "CJPEG", "CPNG", "CImageCodecs",
+                           .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             path: "Sources/D2L",
             swiftSettings: optimizedCore
         ),
@@ -86,7 +89,8 @@ let package = Package(
         ),
         // Helpers shared by the test targets: approximate comparison and exercise grading.
         .target(name: "TestSupport", dependencies: ["D2L", "Exercises"], path: "Tests/TestSupport"),
-        .testTarget(name: "D2LTests", dependencies: ["D2L", "TestSupport"], path: "Tests/D2LTests"),
+        .testTarget(name: "D2LTests", dependencies: ["D2L", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+                    path: "Tests/D2LTests"),
         .testTarget(
             name: "ChapterSupportTests",
             dependencies: ["ChapterSupport", argumentParser],
@@ -107,7 +111,7 @@ let package = Package(
         ),
         .testTarget(
             name: "Chapter3Tests",
-            dependencies: ["LinearNetworks", "Exercises", "TestSupport", "CZlib"],
+            dependencies: ["LinearNetworks", "Exercises", "TestSupport", "CSystemZlib"],
             path: "Tests/Chapter3Tests"
         ),
         .testTarget(

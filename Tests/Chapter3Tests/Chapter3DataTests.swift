@@ -1,4 +1,4 @@
-import CZlib
+import CSystemZlib
 import D2L
 import Foundation
 import TestSupport

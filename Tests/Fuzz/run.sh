@@ -46,7 +46,7 @@ mkdir -p "$out"
 # is slow and libFuzzer must see the signal to save the input.
 export SWIFT_BACKTRACE=enable=no
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1:symbolize=1}
-flags=(-O -sanitize=fuzzer,address -I Sources/COpenBLAS -I Sources/CZlib -I Sources/CJPEG -I Sources/CPNG
+flags=(-O -sanitize=fuzzer,address -I Sources/COpenBLAS -I Sources/CSystemZlib -I Sources/CJPEG -I Sources/CPNG
        -I Sources/CImageCodecs/include -use-ld=lld)
 
 if ! command -v swiftc >/dev/null; then

@@ -45,6 +45,10 @@ public enum DataHub {
         "img/cat1.jpg": .init(
             url: "https://raw.githubusercontent.com/d2l-ai/d2l-zh/master/img/cat1.jpg",
             sha1: "f9c5b905d908b97eeeb64ff34a46fa8b143f88f8"),
+        // The book's English–French pairs (§9.5), a zip holding fra-eng/fra.txt.
+        "fra-eng.zip": .init(
+            url: "http://d2l-data.s3-accelerate.amazonaws.com/fra-eng.zip",
+            sha1: "94646ad1522d915e7b0f9296181140edcf86a4f5"),
         "timemachine.txt": .init(
             url: "http://d2l-data.s3-accelerate.amazonaws.com/timemachine.txt",
             sha1: "090b5e7e70c295757f55df93cb0a180b9691891a"),

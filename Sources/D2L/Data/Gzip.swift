@@ -1,4 +1,4 @@
-import CZlib
+import CSystemZlib
 import Foundation
 
 /// Reads a whole file, decompressing it when it is gzip-compressed (plain files are read as

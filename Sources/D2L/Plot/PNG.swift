@@ -1,4 +1,4 @@
-import CZlib
+import CSystemZlib
 import Foundation
 
 /// Encodes a grey image as PNG bytes: 8-bit greyscale, rows stored unfiltered and deflated by zlib.

@@ -3,8 +3,8 @@ import Foundation
 /// Where the English–French pairs of §9.5 are looked for.
 ///
 /// d2l: `DATA_HUB['fra-eng']` (§9.5.1), the book's `fra-eng.zip` holding `fra-eng/fra.txt`: one
-/// pair a line, English and French separated by a tab. The zip is not downloaded here (a ZIP
-/// reader would clash with the core's zlib module); the file is read from the data folder.
+/// pair a line, English and French separated by a tab. `readDataNMT` reads it from the data
+/// folder and, when it is missing there, downloads the zip and unpacks it (`downloadExtract`).
 public enum FraEng {
     /// The file's path inside the data folder.
     public static let relativePath = "fra-eng/fra.txt"
@@ -15,10 +15,19 @@ public enum FraEng {
 
 /// The whole text of `fra-eng/fra.txt`.
 ///
-/// d2l: `read_data_nmt()` (§9.5.1). Reads `FraEng.url`, or the file at `url` when given.
-/// - Throws: `DataError.missingFile` saying where to put the file, or `.malformed` when it is
-///   not UTF-8.
+/// d2l: `read_data_nmt()` (§9.5.1). Reads `FraEng.url`, or the file at `url` when given. When
+/// the default file is missing, it first downloads and unpacks `fra-eng.zip` into the data folder.
+/// - Throws: `DataError.missingFile` saying where to put the file (when there is no network),
+///   `.checksumMismatch` or `.malformed` for a damaged download, or `.malformed` when the file
+///   is not UTF-8.
 public func readDataNMT(from url: URL = FraEng.url) throws -> String {
+    if url == FraEng.url, !FileManager.default.fileExists(atPath: url.path) {
+        do {
+            try downloadExtract("fra-eng.zip", folderName: "fra-eng", in: url.deletingLastPathComponent().deletingLastPathComponent())
+        } catch DataError.downloadFailed {
+            // No network: the missing-file error below says where to put the file by hand.
+        }
+    }
     let bytes = try readFileBytes(url, missingHint: "unzip the book's fra-eng.zip (d2l DATA_HUB['fra-eng']) into "
                                   + "\(url.deletingLastPathComponent().deletingLastPathComponent().path), "
                                   + "or point D2L_DATA_DIR at a folder holding \(FraEng.relativePath)")

@@ -3,7 +3,7 @@
 // our wrapper's branches. So the target also checks a round trip that crosses the wrapper's
 // chunk and member boundaries: the input, compressed by zlib into a gzip member and written
 // twice, must decompress to itself twice when zlib writes 1 to 64 bytes per call.
-import CZlib
+import CSystemZlib
 @testable import D2L
 
 /// `data` as one gzip member, compressed by zlib.
