@@ -15,6 +15,17 @@ func medianSeconds(runs: Int, _ body: () -> Void) -> Double {
     withoutActuallyEscaping(body) { medianSeconds(runs: runs, [$0])[0] }
 }
 
+/// The median of the speeds that `epoch(0...runs)` returns, leaving out epoch 0 as a warm-up:
+/// how the training benchmarks report one epoch's examples or tokens per second.
+func medianEpochSpeed(runs: Int, _ epoch: (Int) throws -> Double) rethrows -> Double {
+    var speeds: [Double] = []
+    for e in 0...runs {
+        let speed = try epoch(e)
+        if e > 0 { speeds.append(speed) }
+    }
+    return speeds.sorted()[speeds.count / 2]
+}
+
 /// Median seconds of each of `bodies`, timed in turn within every repetition so that a burst of
 /// load from elsewhere on the machine slows them alike and their ratio stays meaningful.
 func medianSeconds(runs: Int, _ bodies: [() -> Void]) -> [Double] {

@@ -14,13 +14,10 @@ func rnnEpochTokensPerSecond<Net: RecurrentLanguageModel>(_ net: Net, maxTokens:
         : .custom { [params = net.trainableParameters()] in sgd(params, lr: 1, batchSize: $0) }
     let run = TrainingRun(numEpochs: runs + 1, batchesPerEpoch: trainIter.count, legend: [], figureName: "",
                           unit: "tokens")
-    var speeds: [Double] = []
-    for epoch in 0...runs {
-        let (_, speed) = try trainEpochCh8(net, trainIter, loss: CrossEntropyLoss(), updater: updater,
-                                           useRandomIter: false, run: run, epoch: epoch)
-        if epoch > 0 { speeds.append(speed) }
+    return try medianEpochSpeed(runs: runs) { epoch in
+        try trainEpochCh8(net, trainIter, loss: CrossEntropyLoss(), updater: updater,
+                          useRandomIter: false, run: run, epoch: epoch).1
     }
-    return speeds.sorted()[speeds.count / 2]
 }
 
 /// The `rnn` section: the concise RNN, GRU and LSTM (hidden 256) on 10 000 tokens and on the

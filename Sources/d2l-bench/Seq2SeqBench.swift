@@ -18,13 +18,11 @@ func benchmarkSeq2seq(runs: Int) {
         let optimizer = Adam(net.trainableParameters(), lr: 0.005)
         let run = TrainingRun(numEpochs: runs + 1, batchesPerEpoch: trainIter.count, legend: [], figureName: "",
                               unit: "tokens")
-        var speeds: [Double] = []
-        for epoch in 0...runs {
-            let (_, speed) = try trainEpochSeq2seq(net, trainIter, loss: MaskedSoftmaxCELoss(), optimizer: optimizer,
-                                                   tgtVocab: tgt, run: run, epoch: epoch)
-            if epoch > 0 { speeds.append(speed) }
+        let speed = try medianEpochSpeed(runs: runs) { epoch in
+            try trainEpochSeq2seq(net, trainIter, loss: MaskedSoftmaxCELoss(), optimizer: optimizer,
+                                  tgtVocab: tgt, run: run, epoch: epoch).1
         }
-        print(row(["seq2seq GRU, embed 32, hidden 32, 2 layers", fixed(speeds.sorted()[speeds.count / 2], 0) + " tokens/sec"],
+        print(row(["seq2seq GRU, embed 32, hidden 32, 2 layers", fixed(speed, 0) + " tokens/sec"],
                   widths: [42, 20]))
     } catch {
         print("seq2seq: skipped, \(error) (set D2L_DATA_DIR to a folder holding \(FraEng.relativePath))")

@@ -14,9 +14,5 @@ public func requireFraEng(_ testCase: XCTestCase) throws {
         throw XCTSkip("\(FraEng.relativePath) is not in \(dataDirectory.path) nor in \(sharedDataFolders.map(\.path)); "
                       + "unzip the book's fra-eng.zip into ./data to run this test")
     }
-    let previous = ProcessInfo.processInfo.environment["D2L_DATA_DIR"]
-    setenv("D2L_DATA_DIR", shared.path, 1)
-    testCase.addTeardownBlock {
-        if let previous { setenv("D2L_DATA_DIR", previous, 1) } else { unsetenv("D2L_DATA_DIR") }
-    }
+    pointDataDirectory(at: shared, for: testCase)
 }

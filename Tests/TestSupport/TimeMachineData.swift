@@ -19,8 +19,13 @@ public func requireTimeMachine(_ testCase: XCTestCase) throws {
         throw XCTSkip("\(name) is not in \(TimeMachine.searchFolders.map(\.path)) nor in "
                       + "\(sharedDataFolders.map(\.path)); copy the book's file to ./data to run this test")
     }
+    pointDataDirectory(at: shared, for: testCase)
+}
+
+/// Points `D2L_DATA_DIR` at `folder` for the length of `testCase`; a teardown block restores it.
+func pointDataDirectory(at folder: URL, for testCase: XCTestCase) {
     let previous = ProcessInfo.processInfo.environment["D2L_DATA_DIR"]
-    setenv("D2L_DATA_DIR", shared.path, 1)
+    setenv("D2L_DATA_DIR", folder.path, 1)
     testCase.addTeardownBlock {
         if let previous { setenv("D2L_DATA_DIR", previous, 1) } else { unsetenv("D2L_DATA_DIR") }
     }
