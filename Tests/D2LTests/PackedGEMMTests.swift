@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 @testable import D2L
 import TestSupport
@@ -39,6 +40,25 @@ final class PackedGEMMTests: XCTestCase {
                 check(m: 9, n: 64, k: 513, transposed: transposed, pad: 1, portable: portable)
             }
         }
+    }
+
+    /// Many products in a row (the helper thread stays awake between them) from several threads
+    /// at once (only one can have the helper; the others run alone): every result still matches.
+    func testRepeatedProductsFromSeveralThreadsMatchBLAS() {
+        let (m, n, k) = (32, 512, 256)
+        let a = sample([m, k], seed: 6), b = sample([n, k], seed: 7)
+        let expected = Tensor.zeros([m, n])
+        BLAS.sgemm(transA: false, transB: true, m: m, n: n, k: k, a.storage.pointer, lda: k, b.storage.pointer, ldb: k,
+                   beta: 1, expected.storage.pointer, ldc: n)
+        let packed = PackedMatrix(b.storage.pointer, ldb: k, transposed: true, k: k, n: n)
+        let results = (0..<4).map { _ in Tensor.zeros([m, n]) }
+        DispatchQueue.concurrentPerform(iterations: results.count) { thread in
+            for _ in 0..<50 {
+                results[thread].storage.pointer.update(repeating: 0, count: m * n)
+                packed.multiplyAdd(m: m, a.storage.pointer, lda: k, into: results[thread].storage.pointer, ldc: n)
+            }
+        }
+        for result in results { assertClose(result, expected, atol: 1e-4, rtol: 1e-4) }
     }
 
     func testAnEmptyProductLeavesCUnchanged() {

@@ -3,7 +3,6 @@
 // arithmetic: at d2l's shapes (batch 32, hidden 256) a GEMM library's per-call repacking of W_hh
 // costs about as much as the multiply-adds themselves.
 import CKernels
-import Foundation
 
 /// op(B), a k × n matrix, packed for repeated products C += A · op(B) (Tensor+LSTM.swift,
 /// Tensor+GRU.swift, Tensor+RNN.swift). Owns its packed copy; B may change afterwards.
@@ -28,7 +27,8 @@ final class PackedMatrix {
     deinit { packed.deallocate() }
 
     /// C[m × n] += A[m × k] · op(B), with row-major A and C (leading dimensions `lda`, `ldc`);
-    /// large products are split by columns over the cores. `portable` runs the plain C
+    /// large products are split by columns between this thread and a helper that stays awake for
+    /// the steps of a sequence (`d2l_gemm_packed_pair`). `portable` runs the plain C
     /// micro-kernel even on an AVX-512 CPU, for the tests.
     func multiplyAdd(m: Int, _ a: UnsafePointer<Float>, lda: Int, into c: UnsafeMutablePointer<Float>, ldc: Int,
                      portable: Bool = false) {
@@ -39,10 +39,6 @@ final class PackedMatrix {
             d2l_gemm_packed(m32, n32, k32, a, lda32, packed, c, ldc32, 0, Int32(panels), plain)
             return
         }
-        let share = (panels + parts - 1) / parts
-        DispatchQueue.concurrentPerform(iterations: parts) { part in
-            let first = part * share, end = Swift.min(panels, first + share)
-            if first < end { d2l_gemm_packed(m32, n32, k32, a, lda32, packed, c, ldc32, Int32(first), Int32(end), plain) }
-        }
+        d2l_gemm_packed_pair(m32, n32, k32, a, lda32, packed, c, ldc32, Int32(panels), plain)
     }
 }
