@@ -7,7 +7,7 @@ public struct JSONReport: Codable, Equatable, Sendable {
     public var pointsEarned: Int
     /// Points possible over all exercises.
     public var pointsPossible: Int
-    /// Seconds the grading took.
+    /// Seconds the grading took, to the millisecond.
     public var time: Double
     /// The compiler errors that kept the graders from running; empty when the code built.
     public var buildErrors: [BuildErrorEntry]
@@ -54,7 +54,7 @@ public struct JSONReport: Codable, Equatable, Sendable {
     public init(_ report: GradeReport) {
         pointsEarned = report.score
         pointsPossible = report.maxScore
-        time = report.time
+        time = (report.time * 1000).rounded() / 1000
         buildErrors = report.buildErrors.map { BuildErrorEntry(file: $0.file, line: $0.line, column: $0.column, message: $0.message) }
         problem = report.problem
         exercises = report.results.map { r in

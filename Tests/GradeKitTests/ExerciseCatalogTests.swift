@@ -56,7 +56,13 @@ final class ExerciseCatalogTests: XCTestCase {
             XCTAssertFalse(exercise.name.isEmpty, "\(exercise.id) (\(exercise.file):\(exercise.line)) has no testExercise… test")
             XCTAssertFalse(exercise.title.isEmpty, "\(exercise.id) has no title")
             XCTAssertGreaterThan(exercise.points, 0, "\(exercise.id)")
+            if let hint = exercise.hint {
+                XCTAssertTrue(hint.hasPrefix("§"), "\(exercise.id)'s hint should point at the book's section: \(hint)")
+            }
         }
+        let chapter3 = catalog.exercises.filter { $0.chapter == 3 }
+        XCTAssertEqual(chapter3.filter { $0.hint == nil }.map(\.id), [], "chapter 3's graders each have a hint")
+        XCTAssertTrue(chapter3.first { $0.id == "3.6.1" }?.hint?.contains("row's maximum") == true, "quotes inside hints are read")
         for chapter in chapters {
             let tests = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("Tests/Chapter\(chapter)Tests").path)
                 .filter { $0.hasSuffix(".swift") }
