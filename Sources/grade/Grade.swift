@@ -38,10 +38,10 @@ struct Grade: ParsableCommand {
     @Flag(help: "List the exercises with their ids, points and stubs instead of grading them.")
     var list = false
 
-    @Option(help: "How to write the report: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Option(help: "How to write the report: a table for a person, or json, gradescope or classroom for a program.")
     var format: ReportFormat = .table
 
-    @Option(name: .shortAndLong, help: "Write the report to this file instead of standard output.")
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "file"))
     var output: String?
 
     @Flag(help: "With --format classroom: the result in base64, for a workflow step's output.")
