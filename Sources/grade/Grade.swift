@@ -122,6 +122,10 @@ struct Grade: ParsableCommand {
             print(text)
             return
         }
+        let folder = URL(fileURLWithPath: output).deletingLastPathComponent().path
+        guard FileManager.default.fileExists(atPath: folder) else {
+            throw failure("grade: cannot write \(output): there is no folder \(folder)", code: 1)
+        }
         do {
             try (text + "\n").write(toFile: output, atomically: true, encoding: .utf8)
         } catch {
