@@ -1,5 +1,5 @@
 import Foundation
-import GradeKit
+@testable import GradeKit
 import XCTest
 
 /// `grade --list`: exercises read from the stubs, tests and graders, and the package's own
@@ -71,6 +71,9 @@ final class ExerciseCatalogTests: XCTestCase {
             let tested = Set(tests.matches(of: #/func testExercise(\d+(?:_\d+)+)[A-Z]/#).map { String($0.output.1).replacing("_", with: ".") })
             let declared = Set(catalog.exercises.filter { $0.chapter == chapter }.map(\.id))
             XCTAssertEqual(tested, declared, "chapter \(chapter): exercise tests and stubs differ")
+            // A grader whose points or hint are not literals would be missed, and silently worth 1.
+            XCTAssertEqual(ExerciseCatalog.graders(in: tests).count, tests.matches(of: #/= Grader</#).count,
+                           "chapter \(chapter): a Grader declaration grade cannot read (points and hint must be literals)")
         }
     }
 }
