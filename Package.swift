@@ -76,9 +76,10 @@ let package = Package(
         // Training options shared by the chapter programs, checked before a section runs, and the
         // book's learning rate added to the message of a diverging run.
         .target(name: "ChapterSupport", dependencies: ["D2L", argumentParser], path: "Sources/ChapterSupport"),
-        // `grade`: runs the exercise graders, survives a crashing answer, prints the score table.
+        // `grade`: runs the exercise graders, survives a crashing answer, prints the score table or
+        // writes the results for Gradescope or GitHub Classroom.
         .target(name: "GradeKit", path: "Sources/GradeKit"),
-        .executableTarget(name: "grade", dependencies: ["GradeKit"], path: "Sources/grade"),
+        .executableTarget(name: "grade", dependencies: ["GradeKit", argumentParser], path: "Sources/grade"),
         .executableTarget(name: "d2l-demo", dependencies: ["D2L"], path: "Sources/d2l-demo"),
         .executableTarget(
             name: "d2l-bench",

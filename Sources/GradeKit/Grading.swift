@@ -1,8 +1,9 @@
 /// Grades the exercises by running their tests until every test that can run has run.
 ///
 /// One `swift test` run stops at the first answer that crashes. Grading marks that exercise as
-/// failed with the crash message, runs the tests again skipping it, and repeats until a run ends
-/// without a crash; the results of all runs are merged, in the order the tests first ran.
+/// crashed (a failed answer) with the crash message, runs the tests again skipping it, and
+/// repeats until a run ends without a crash; the results of all runs are merged, in the order
+/// the tests first ran.
 public struct Grading {
     /// Runs the exercise tests, skipping the tests that crashed in earlier runs (each one's
     /// `skipPattern` is for `swift test --skip`), and returns everything the run printed.
@@ -28,8 +29,8 @@ public struct Grading {
             guard let crash = run.crash,
                   !crashes.contains(where: { $0.testCase == crash.testCase && $0.test == crash.test }) else { break }
             crashes.append(crash)
-            if let result = ExerciseResult(testCase: crash.testCase, test: crash.test, status: .failed,
-                                           message: "crashed: \(crash.message)") {
+            if let result = ExerciseResult(testCase: crash.testCase, test: crash.test, status: .crashed,
+                                           message: crash.message) {
                 record(result)
             }
         }

@@ -42,7 +42,7 @@ public struct TestOutput: Equatable, Sendable {
     /// Reads `output`, everything `swift test` printed on stdout and stderr.
     public init(parsing output: String) {
         let started = try! Regex(#"Test Case '(\w+)\.(\w+)' started"#)
-        let finished = try! Regex(#"Test Case '(\w+)\.(\w+)' (passed|failed|skipped)"#)
+        let finished = try! Regex(#"Test Case '(\w+)\.(\w+)' (passed|failed|skipped)(?: \((\d+(?:\.\d+)?) seconds\))?"#)
         let failure = try! Regex(#"error: (\w+)\.(\w+) : .*? - (.*)$"#)
         var results: [ExerciseResult] = []
         var messages: [String: String] = [:]
@@ -58,7 +58,8 @@ public struct TestOutput: Equatable, Sendable {
                 default: .notAttempted
                 }
                 let message = status == .failed ? messages["\(testCase).\(test)"] ?? "" : ""
-                if let result = ExerciseResult(testCase: testCase, test: test, status: status, message: message) {
+                let time = m.output[4].substring.flatMap { Double($0) }
+                if let result = ExerciseResult(testCase: testCase, test: test, status: status, message: message, time: time) {
                     results.append(result)
                 }
                 running = nil

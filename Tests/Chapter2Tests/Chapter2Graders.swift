@@ -5,7 +5,8 @@ import TestSupport
 /// The graders of chapter 2's exercises (stubs in `Exercises/Chapter2`). Each tries the
 /// implementation on several inputs, including the cases a plausible mistake gets wrong.
 enum Chapter2Graders {
-    static let lessThan = Grader<(Tensor, Tensor) throws -> Tensor>("2.1.1 lessThan") { impl in
+    static let lessThan = Grader<(Tensor, Tensor) throws -> Tensor>("2.1.1 lessThan",
+        hint: "§2.1 (operations): a comparison gives 1 where it holds and 0 elsewhere, element by element") { impl in
         let cases = [
             (Tensor.arange(12, dtype: .float32).reshape(3, 4), Tensor([[2.0, 1, 4, 3], [1, 2, 3, 4], [4, 3, 2, 1]])),
             (Tensor([1.0, 5, -2, 0]), Tensor([1.0, 4, -1, 0])),
@@ -15,7 +16,8 @@ enum Chapter2Graders {
         }
     }
 
-    static let broadcastShape = Grader<([Int], [Int]) throws -> [Int]?>("2.1.2 broadcastShape") { impl in
+    static let broadcastShape = Grader<([Int], [Int]) throws -> [Int]?>("2.1.2 broadcastShape",
+        hint: "§2.1 (broadcasting): pad the shorter shape with 1s on the left, then compare the lengths axis by axis") { impl in
         let cases: [([Int], [Int], [Int]?)] = [
             ([3, 1], [1, 2], [3, 2]), ([2, 1, 4], [3, 1], [2, 3, 4]), ([2, 3], [4], nil),
             ([5], [5], [5]), ([], [2, 2], [2, 2]), ([4, 1, 3], [1, 5, 1], [4, 5, 3]),
@@ -45,7 +47,8 @@ enum Chapter2Graders {
         }
     }
 
-    static let transpose = Grader<([[Float]]) throws -> [[Float]]>("2.3.1 transpose") { impl in
+    static let transpose = Grader<([[Float]]) throws -> [[Float]]>("2.3.1 transpose",
+        hint: "§2.3 (matrices): row i of the transpose is column i of the matrix") { impl in
         var failures: [String] = []
         let g = RandomGenerator(seed: 21)
         for (m, n) in [(1, 1), (2, 3), (4, 2), (1, 5), (3, 3)] {
@@ -75,7 +78,8 @@ enum Chapter2Graders {
         }
     }
 
-    static let normalizeRows = Grader<(Tensor) throws -> Tensor>("2.3.6 normalizeRows") { impl in
+    static let normalizeRows = Grader<(Tensor) throws -> Tensor>("2.3.6 normalizeRows",
+        hint: "§2.3 (non-reduction sum): sum along axis 1 with keepDims, so the sums broadcast across each row") { impl in
         let cases = [
             Tensor.arange(20, dtype: .float32).reshape(5, 4) + 1,
             Tensor([[1.0, 2, 3], [4, 5, 6], [7, 8, 10]]),
@@ -88,7 +92,8 @@ enum Chapter2Graders {
         }
     }
 
-    static let l2NormGradient = Grader<(Tensor) throws -> Tensor>("2.4.3 l2NormGradient") { impl in
+    static let l2NormGradient = Grader<(Tensor) throws -> Tensor>("2.4.3 l2NormGradient",
+        hint: "§2.4 (gradients and the chain rule): write ‖x‖₂ as √(Σ xᵢ²) and differentiate the square root, then the sum; try x = [3, 4] by hand") { impl in
         let g = RandomGenerator(seed: 43)
         let cases = [Tensor([3.0, -4]), Tensor.randn([5], generator: g), Tensor([0.0, 0, 2])]
         return try cases.compactMap { x in

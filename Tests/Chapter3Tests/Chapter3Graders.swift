@@ -4,7 +4,8 @@ import TestSupport
 
 /// The graders of chapter 3's exercises (stubs in `Exercises/Chapter3`).
 enum Chapter3Graders {
-    static let analyticSolution = Grader<(Tensor, Tensor) throws -> Tensor>("3.1.2 analyticSolution") { impl in
+    static let analyticSolution = Grader<(Tensor, Tensor) throws -> Tensor>("3.1.2 analyticSolution",
+        hint: "§3.1 (linear regression): the minimum solves the normal equations XᵀX w = Xᵀy; eliminate on the d×d system, not on X") { impl in
         let g = RandomGenerator(seed: 31)
         var failures: [String] = []
         for (w, b) in [([2.0, -3.4] as [Float], Float(4.2)), ([0.5, 1, -2], -1)] {
@@ -18,7 +19,8 @@ enum Chapter3Graders {
         return failures
     }
 
-    static let pairwiseSquaredDistances = Grader<(Tensor, Tensor) throws -> Tensor>("3.1 pairwiseSquaredDistances") { impl in
+    static let pairwiseSquaredDistances = Grader<(Tensor, Tensor) throws -> Tensor>("3.1 pairwiseSquaredDistances",
+        hint: "§3.1 (vectorization) and §2.1 (broadcasting): give X an axis at 1 and Y one at 0, so their difference has shape [n, m, d]") { impl in
         let g = RandomGenerator(seed: 32)
         return try [(3, 4, 2), (1, 5, 3), (6, 2, 1)].compactMap { n, m, d in
             let X = Tensor.randn([n, d], generator: g), Y = Tensor.randn([m, d], generator: g)
@@ -36,7 +38,8 @@ enum Chapter3Graders {
         }
     }
 
-    static let huberLoss = Grader<(Tensor, Tensor, Float) throws -> Tensor>("3.3.2 huberLoss") { impl in
+    static let huberLoss = Grader<(Tensor, Tensor, Float) throws -> Tensor>("3.3.2 huberLoss",
+        hint: "§3.3 (concise linear regression): pick between the two branches with `where` on |d| > σ, so autograd sees both") { impl in
         let yHat = Tensor([0.0, 0.5, 2, -3, 1.2]), y = Tensor([0.0, 0, 0, 0, 1])
         var failures: [String] = []
         for sigma: Float in [1, 0.5] {
@@ -59,7 +62,8 @@ enum Chapter3Graders {
         return failures
     }
 
-    static let stableSoftmax = Grader<(Tensor) throws -> Tensor>("3.6.1 stableSoftmax") { impl in
+    static let stableSoftmax = Grader<(Tensor) throws -> Tensor>("3.6.1 stableSoftmax",
+        hint: "§3.6 (softmax from scratch): softmax(x − c) = softmax(x) for any c per row; take c as the row's maximum") { impl in
         let cases = [Tensor([[1.0, 2, 3], [0, 0, 0]]), Tensor([[100.0, 101, 102], [1000, 0, -1000]]),
                      Tensor([[-1000.0, -1001]])]
         return try cases.compactMap { X in
@@ -69,7 +73,8 @@ enum Chapter3Graders {
         }
     }
 
-    static let crossEntropyFromLogits = Grader<(Tensor, Tensor) throws -> Tensor>("3.7.1 crossEntropyFromLogits") { impl in
+    static let crossEntropyFromLogits = Grader<(Tensor, Tensor) throws -> Tensor>("3.7.1 crossEntropyFromLogits",
+        hint: "§3.7 (concise softmax): log Σ exp(o) = m + log Σ exp(o − m) with m the row's maximum, then subtract the true class's score") { impl in
         let cases = [(Tensor([[0.1, 0.3, 0.6], [0.3, 0.2, 0.5]]), Tensor([0, 2])),
                      (Tensor([[1000.0, 0, -1000], [50, 60, 70]]), Tensor([1, 2]))]
         return try cases.compactMap { O, y in
@@ -78,7 +83,8 @@ enum Chapter3Graders {
         }
     }
 
-    static let accuracyFraction = Grader<(Tensor, Tensor) throws -> Double>("3.6 accuracyFraction") { impl in
+    static let accuracyFraction = Grader<(Tensor, Tensor) throws -> Double>("3.6 accuracyFraction",
+        hint: "§3.6 (classification accuracy): take the argmax along the class axis (1), compare with y and divide by n") { impl in
         let cases: [(Tensor, Tensor, Double)] = [
             (Tensor([[0.1, 0.3, 0.6], [0.3, 0.2, 0.5]]), Tensor([0, 2]), 0.5),
             (Tensor([[0.7, 0.2, 0.1], [0.1, 0.8, 0.1], [0.2, 0.2, 0.6], [0.5, 0.4, 0.1]]), Tensor([0, 1, 2, 1]), 0.75),

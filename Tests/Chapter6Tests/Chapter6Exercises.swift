@@ -7,7 +7,8 @@ import XCTest
 
 /// Graders of chapter 6's exercises.
 enum Chapter6Graders {
-    static let transposedEdgeKernel = Grader<() throws -> Tensor>("6.2.2 transposedEdgeKernel") { impl in
+    static let transposedEdgeKernel = Grader<() throws -> Tensor>("6.2.2 transposedEdgeKernel",
+        hint: "§6.2 (edge detection): transposing the image turns its vertical edges horizontal; the kernel must turn the same way") { impl in
         let X = CrossCorrelation.edgeImage()
         let K = try impl()
         guard K.ndim == 2, K.shape[0] <= X.shape[1], K.shape[1] <= X.shape[0] else {
@@ -17,7 +18,8 @@ enum Chapter6Graders {
         return [mismatch(CrossCorrelation.corr2d(X.T, K), expected, context: "corr2d(X.T, K) for the \(X.shape) edge image X and K of shape \(K.shape)")].compactMap { $0 }
     }
 
-    static let corr2dStride = Grader<(Tensor, Tensor, (Int, Int)) throws -> Tensor>("6.2.4 corr2d with stride") { impl in
+    static let corr2dStride = Grader<(Tensor, Tensor, (Int, Int)) throws -> Tensor>("6.2.4 corr2d with stride",
+        hint: "§6.3 (stride): the output has (n − k) / s + 1 rows (rounded down); window (i, j) starts at row i·s₀, column j·s₁") { impl in
         let g = RandomGenerator(seed: 62)
         return try [((6, 7), (2, 3), (2, 2)), ((5, 5), (3, 3), (1, 2)), ((8, 4), (2, 2), (3, 1))].compactMap { xs, ks, stride in
             let X = Tensor.randn([xs.0, xs.1], generator: g), K = Tensor.randn([ks.0, ks.1], generator: g)
@@ -28,7 +30,8 @@ enum Chapter6Graders {
         }
     }
 
-    static let outputLength = Grader<(Int, Int, Int, Int) throws -> Int>("6.3.1 outputLength") { impl in
+    static let outputLength = Grader<(Int, Int, Int, Int) throws -> Int>("6.3.1 outputLength",
+        hint: "§6.3 (padding and stride): pad both sides, then count the whole strides that fit; the division rounds down") { impl in
         try [(8, 3, 1, 1, 8), (8, 3, 1, 2, 4), (8, 5, 2, 1, 8), (8, 3, 0, 3, 2), (28, 5, 2, 1, 28), (7, 2, 0, 2, 3)]
             .compactMap { n, k, p, s, expected in
                 let got = try impl(n, k, p, s)
@@ -36,14 +39,16 @@ enum Chapter6Graders {
             }
     }
 
-    static let conv1x1 = Grader<(Tensor, Tensor) throws -> Tensor>("6.4.3 conv1x1") { impl in
+    static let conv1x1 = Grader<(Tensor, Tensor) throws -> Tensor>("6.4.3 conv1x1",
+        hint: "§6.4 (1×1 convolutional layer): flatten X to [c, h·w] and K to [o, c]; their product is [o, h·w]") { impl in
         let g = RandomGenerator(seed: 64)
         let X = Tensor.randn([3, 4, 5], generator: g), K = Tensor.randn([2, 3, 1, 1], generator: g)
         return [mismatch(try impl(X, K), Channels.corr2dMultiInOut(X, K), tolerance: 1e-4, context: "X of shape [3, 4, 5], K of shape [2, 3, 1, 1]")]
             .compactMap { $0 }
     }
 
-    static let avgPool = Grader<(Tensor, Int, Int, Int) throws -> Tensor>("6.5.1 avgPool2d") { impl in
+    static let avgPool = Grader<(Tensor, Int, Int, Int) throws -> Tensor>("6.5.1 avgPool2d",
+        hint: "§6.5 (padding and stride): pad with zeros first; each mean divides by size², padded zeros included") { impl in
         let X = Tensor.arange(20, dtype: .float32).reshape(4, 5)
         return try [(2, 0, 2), (3, 1, 2), (3, 1, 1)].compactMap { size, padding, stride in
             let full = Tensor.avgPool2d(X.reshape(1, 1, 4, 5), kernel: (size, size), stride: (stride, stride),

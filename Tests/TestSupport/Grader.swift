@@ -11,12 +11,22 @@ import XCTest
 public struct Grader<Implementation> {
     /// Book numbering and a short name, e.g. "2.3.1 transpose".
     public let exercise: String
+    /// The points a passing answer earns. `grade` reads them from this declaration's source
+    /// (`points: 2`), so write them as a number literal.
+    public let points: Int
+    /// Where to look in the book when the answer is wrong ("§2.3.6: `keepDims` keeps …"), shown
+    /// after a failed grade's messages. `grade` reads it from the source, so write it as one
+    /// string literal.
+    public let hint: String?
     /// Runs the implementation; rethrows `NotAttempted` from an untouched stub.
     public let check: (Implementation) throws -> [String]
 
-    /// A grader for `exercise`.
-    public init(_ exercise: String, check: @escaping (Implementation) throws -> [String]) {
+    /// A grader for `exercise`, worth `points`, with an optional `hint` for wrong answers.
+    public init(_ exercise: String, points: Int = 1, hint: String? = nil,
+                check: @escaping (Implementation) throws -> [String]) {
         self.exercise = exercise
+        self.points = points
+        self.hint = hint
         self.check = check
     }
 }
@@ -72,7 +82,7 @@ public func formatValue(_ x: Float) -> String {
 
 extension XCTestCase {
     /// Grades a student's implementation: skipped while the stub throws `NotAttempted`,
-    /// otherwise passed or failed with the grader's messages.
+    /// otherwise passed or failed with the grader's messages (and its hint, when it has one).
     public func grade<I>(_ grader: Grader<I>, _ implementation: I,
                          file: StaticString = #filePath, line: UInt = #line) throws {
         let failures: [String]
@@ -86,6 +96,9 @@ extension XCTestCase {
         }
         for failure in failures {
             XCTFail("\(grader.exercise): \(failure)", file: file, line: line)
+        }
+        if !failures.isEmpty, let hint = grader.hint {
+            print("\(grader.exercise): hint: \(hint)")
         }
     }
 
