@@ -45,6 +45,9 @@ public enum DataHub {
         "img/cat1.jpg": .init(
             url: "https://raw.githubusercontent.com/d2l-ai/d2l-zh/master/img/cat1.jpg",
             sha1: "f9c5b905d908b97eeeb64ff34a46fa8b143f88f8"),
+        "img/catdog.jpg": .init(
+            url: "https://raw.githubusercontent.com/d2l-ai/d2l-zh/master/img/catdog.jpg",
+            sha1: "60b7d540db03eef6b9834329bccc4417ef349bf6"),
         // The book's English–French pairs (§9.5), a zip holding fra-eng/fra.txt.
         "fra-eng.zip": .init(
             url: "http://d2l-data.s3-accelerate.amazonaws.com/fra-eng.zip",

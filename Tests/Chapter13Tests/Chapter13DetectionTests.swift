@@ -1,0 +1,58 @@
+import D2L
+import Foundation
+import TestSupport
+import Vision
+import XCTest
+
+/// §13.3–13.5 sections: the book's boxes on its cat-and-dog photo, the section's labelling and
+/// detection examples, and the anchors of small feature maps drawn where they belong.
+final class Chapter13DetectionTests: XCTestCase {
+    private func white(_ height: Int, _ width: Int) -> Image {
+        Image(pixels: [UInt8](repeating: 255, count: height * width * 3), height: height, width: width, channels: 3)
+    }
+
+    private func colour(_ img: Image, _ row: Int, _ column: Int) -> RGB {
+        RGB(img[row, column, 0], img[row, column, 1], img[row, column, 2])
+    }
+
+    func testBoundingBoxFigureDrawsDogBlueAndCatRed() throws {
+        let img = try readImage(requireSharedImage("catdog.jpg"))
+        XCTAssertEqual(img.shape, [561, 728, 3], "h, w = 561, 728 as the book prints")
+        let figure = BoundingBoxSection.figure(img)
+        XCTAssertEqual(colour(figure, 45, 200), .blue, "the dog's top edge, y = 45")
+        XCTAssertEqual(colour(figure, 300, 655), .red, "the cat's right edge, x = 655")
+        XCTAssertEqual(figure.pixels[(300 * 728 + 250) * 3..<(300 * 728 + 251) * 3], img.pixels[(300 * 728 + 250) * 3..<(300 * 728 + 251) * 3],
+                       "inside the dog's box the photo is untouched")
+        let round = boxCenterToCorner(boxCornerToCenter(BoundingBoxSection.boxes))
+        XCTAssertEqual(round.toArray(), [60, 45, 378, 516, 400, 112, 655, 493])
+    }
+
+    func testAnchorSectionReproducesTheBookOutputs() {
+        let (Y, boxes) = AnchorBoxesSection.pixelAnchors(white(561, 728))
+        XCTAssertEqual(Y.shape, [1, 2_042_040, 4])
+        XCTAssertEqual(boxes.shape, [561, 728, 5, 4])
+        XCTAssertEqual(AnchorBoxesSection.labels().classLabels.toIntArray(), [0, 1, 2, 0, 2])
+        let output = AnchorBoxesSection.detection()
+        XCTAssertEqual(output[0, ..., 0].toArray(), [0, 1, -1, -1], "dog and cat kept, the other dogs suppressed")
+        XCTAssertEqual(output[0, ..., 1].toArray(), [0.9, 0.9, 0.8, 0.7])
+    }
+
+    func testDetectionFigureLabelsOnlyTheKeptBoxes() {
+        let img = white(100, 100)
+        let figure = AnchorBoxesSection.detectionFigure(img, output: AnchorBoxesSection.detection())
+        // Kept: the dog box (10, 8)–(52, 92) and the cat box (55, 20)–(90, 88), both blue.
+        XCTAssertEqual(colour(figure, 50, 52), .blue)
+        XCTAssertEqual(colour(figure, 50, 90), .blue)
+        // Suppressed: box 2's right edge at x = 62 is not drawn.
+        XCTAssertEqual(colour(figure, 60, 62), .white)
+    }
+
+    func testDisplayAnchorsSpreadsAnchorsOverTheImage() {
+        // A 4 × 4 map on a 100 × 100 image: pixel (0, 0)'s square anchor of size 0.15 spans
+        // 12.5 ± 7.5, pixel (3, 3)'s spans 87.5 ± 7.5.
+        let figure = MultiscaleSection.displayAnchors(white(100, 100), fmapW: 4, fmapH: 4, s: [0.15])
+        XCTAssertEqual(colour(figure, 12, 5), .blue)
+        XCTAssertEqual(colour(figure, 87, 95), .blue)
+        XCTAssertEqual(colour(figure, 50, 50), .white, "no anchor edge crosses the centre")
+    }
+}
