@@ -56,3 +56,22 @@ final class Chapter13DetectionTests: XCTestCase {
         XCTAssertEqual(colour(figure, 50, 50), .white, "no anchor edge crosses the centre")
     }
 }
+
+/// §13.6's figure: ten banana images in a 2 × 5 grid, each with its box in white.
+final class Chapter13BananaFigureTests: XCTestCase {
+    func testFigureDrawsEachBoxInWhiteInItsCell() {
+        // Ten black 32 × 32 images, image i boxed at x 4…(10 + i), y 8…20 (as fractions of 32).
+        let images = Tensor.zeros([10, 3, 32, 32])
+        var values: [Float] = []
+        for i in 0..<10 { values += [0, 4 / 32, 8 / 32, Float(10 + i) / 32, 20 / 32] }
+        let figure = BananaDataSection.figure(images, Tensor(shape: [10, 1, 5], values: values))
+        // imageGrid's cells: 4 pixels of spacing, so cell (r, c) starts at 4 + 36·c, 4 + 36·r.
+        XCTAssertEqual(figure.shape, [2 * 32 + 3 * 4, 5 * 32 + 6 * 4, 3])
+        for i in 0..<10 {
+            let (top, left) = (4 + 36 * (i / 5), 4 + 36 * (i % 5))
+            XCTAssertEqual(figure[top + 8, left + 6, 0], 255, "image \(i): top edge white")
+            XCTAssertEqual(figure[top + 14, left + 10 + i, 1], 255, "image \(i): right edge at x = \(10 + i)")
+            XCTAssertEqual(figure[top + 14, left + 7, 2], 0, "image \(i): inside stays black")
+        }
+    }
+}

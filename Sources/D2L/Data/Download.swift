@@ -52,6 +52,10 @@ public enum DataHub {
         "fra-eng.zip": .init(
             url: "http://d2l-data.s3-accelerate.amazonaws.com/fra-eng.zip",
             sha1: "94646ad1522d915e7b0f9296181140edcf86a4f5"),
+        // The banana-detection set of §13.6: bananas_{train,val}/label.csv and images/N.png.
+        "banana-detection.zip": .init(
+            url: "http://d2l-data.s3-accelerate.amazonaws.com/banana-detection.zip",
+            sha1: "5de26c8fce5ccdea9f91267273464dc968d20d72"),
         "timemachine.txt": .init(
             url: "http://d2l-data.s3-accelerate.amazonaws.com/timemachine.txt",
             sha1: "090b5e7e70c295757f55df93cb0a180b9691891a"),
