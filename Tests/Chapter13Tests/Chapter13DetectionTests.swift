@@ -11,7 +11,7 @@ final class Chapter13DetectionTests: XCTestCase {
         Image(pixels: [UInt8](repeating: 255, count: height * width * 3), height: height, width: width, channels: 3)
     }
 
-    private func colour(_ img: Image, _ row: Int, _ column: Int) -> RGB {
+    private func color(_ img: Image, _ row: Int, _ column: Int) -> RGB {
         RGB(img[row, column, 0], img[row, column, 1], img[row, column, 2])
     }
 
@@ -19,8 +19,8 @@ final class Chapter13DetectionTests: XCTestCase {
         let img = try readImage(requireSharedImage("catdog.jpg"))
         XCTAssertEqual(img.shape, [561, 728, 3], "h, w = 561, 728 as the book prints")
         let figure = BoundingBoxSection.figure(img)
-        XCTAssertEqual(colour(figure, 45, 200), .blue, "the dog's top edge, y = 45")
-        XCTAssertEqual(colour(figure, 300, 655), .red, "the cat's right edge, x = 655")
+        XCTAssertEqual(color(figure, 45, 200), .blue, "the dog's top edge, y = 45")
+        XCTAssertEqual(color(figure, 300, 655), .red, "the cat's right edge, x = 655")
         XCTAssertEqual(figure.pixels[(300 * 728 + 250) * 3..<(300 * 728 + 251) * 3], img.pixels[(300 * 728 + 250) * 3..<(300 * 728 + 251) * 3],
                        "inside the dog's box the photo is untouched")
         let round = boxCenterToCorner(boxCornerToCenter(BoundingBoxSection.boxes))
@@ -41,19 +41,19 @@ final class Chapter13DetectionTests: XCTestCase {
         let img = white(100, 100)
         let figure = AnchorBoxesSection.detectionFigure(img, output: AnchorBoxesSection.detection())
         // Kept: the dog box (10, 8)–(52, 92) and the cat box (55, 20)–(90, 88), both blue.
-        XCTAssertEqual(colour(figure, 50, 52), .blue)
-        XCTAssertEqual(colour(figure, 50, 90), .blue)
+        XCTAssertEqual(color(figure, 50, 52), .blue)
+        XCTAssertEqual(color(figure, 50, 90), .blue)
         // Suppressed: box 2's right edge at x = 62 is not drawn.
-        XCTAssertEqual(colour(figure, 60, 62), .white)
+        XCTAssertEqual(color(figure, 60, 62), .white)
     }
 
     func testDisplayAnchorsSpreadsAnchorsOverTheImage() {
         // A 4 × 4 map on a 100 × 100 image: pixel (0, 0)'s square anchor of size 0.15 spans
         // 12.5 ± 7.5, pixel (3, 3)'s spans 87.5 ± 7.5.
         let figure = MultiscaleSection.displayAnchors(white(100, 100), fmapW: 4, fmapH: 4, s: [0.15])
-        XCTAssertEqual(colour(figure, 12, 5), .blue)
-        XCTAssertEqual(colour(figure, 87, 95), .blue)
-        XCTAssertEqual(colour(figure, 50, 50), .white, "no anchor edge crosses the centre")
+        XCTAssertEqual(color(figure, 12, 5), .blue)
+        XCTAssertEqual(color(figure, 87, 95), .blue)
+        XCTAssertEqual(color(figure, 50, 50), .white, "no anchor edge crosses the centre")
     }
 }
 

@@ -10,8 +10,7 @@ import Foundation
 public struct BananaParts {
     /// The banana, RGBA (alpha 0 around it).
     public let cutout: Image
-    /// Background photos, RGB, each at least as large as the images to make is not required:
-    /// a random square of each is resized.
+    /// Background photos, RGB, of any size: each example resizes a random square of one of them.
     public let backgrounds: [Image]
 
     /// Parts from images already in memory.

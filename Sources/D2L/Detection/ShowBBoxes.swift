@@ -1,7 +1,7 @@
 // Drawing bounding boxes with labels on a photo (§13.3–13.7), into its pixels, to be written as
 // a PNG file with `Image.writePNG`.
 
-/// A rectangle outline to draw: its upper-left corner, size (pixels), colour and line width.
+/// A rectangle outline to draw: its upper-left corner, size (pixels), color and line width.
 ///
 /// d2l: the `plt.Rectangle` patch that `bbox_to_rect` returns (§13.3).
 public struct BBoxRect: Equatable, Sendable {
@@ -9,7 +9,7 @@ public struct BBoxRect: Equatable, Sendable {
     public var x: Double, y: Double
     /// Size in pixels.
     public var width: Double, height: Double
-    /// Edge colour.
+    /// Edge color.
     public var color: RGB
     /// Edge width in pixels (matplotlib: `linewidth`).
     public var lineWidth: Int
@@ -36,7 +36,7 @@ extension Image {
     /// d2l: `axes.add_patch(rect)` (§13.3).
     public mutating func addPatch(_ rect: BBoxRect) {
         strokeRectangle(x1: rect.x, y1: rect.y, x2: rect.x + rect.width, y2: rect.y + rect.height,
-                        colour: rect.color, lineWidth: rect.lineWidth)
+                        color: rect.color, lineWidth: rect.lineWidth)
     }
 }
 
@@ -46,12 +46,12 @@ public func bboxLineWidth(for image: Image) -> Int {
     Swift.max(2, Swift.min(image.width, image.height) / 150)
 }
 
-/// The colours `showBBoxes` cycles through: matplotlib's `'b', 'g', 'r', 'm', 'c'`, as in the book.
+/// The colors `showBBoxes` cycles through: matplotlib's `'b', 'g', 'r', 'm', 'c'`, as in the book.
 public let bboxColors: [RGB] = [.blue, .green, .red, .magenta, .cyan]
 
-/// Draws each box of `bboxes` (`[n, 4]`, corners in pixels) on `image`, box `i` in colour
+/// Draws each box of `bboxes` (`[n, 4]`, corners in pixels) on `image`, box `i` in color
 /// `colors[i % colors.count]`, with `labels[i]` (when given) centred on its upper-left corner (moved
-/// inside the image where it would stick out), in white on the box's colour (black on white).
+/// inside the image where it would stick out), in white on the box's color (black on white).
 ///
 /// d2l: `show_bboxes(axes, bboxes, labels=None, colors=None)` (§13.4). The line width and the
 /// font's pixel size grow with the image (2 and 1 below 300 pixels, about 3 and 2 on the
@@ -60,7 +60,7 @@ public func showBBoxes(_ image: inout Image, _ bboxes: Tensor, labels: [String] 
                        lineWidth: Int? = nil, fontScale: Int? = nil) {
     check(bboxes.ndim == 2 && bboxes.shape[1] == 4,
           "showBBoxes: bboxes must be [n, 4] corners in pixels, got shape \(bboxes.shape)")
-    check(!colors.isEmpty, "showBBoxes: needs at least one colour")
+    check(!colors.isEmpty, "showBBoxes: needs at least one color")
     let width = lineWidth ?? bboxLineWidth(for: image)
     let scale = fontScale ?? Swift.max(1, Swift.min(image.width, image.height) / 280)
     let rows = bboxes.detach().toArray2D()
@@ -74,7 +74,7 @@ public func showBBoxes(_ image: inout Image, _ bboxes: Tensor, labels: [String] 
         // Moved inside the image where it would stick out (matplotlib draws it in the margin).
         let left = Swift.max(pad, Swift.min(Int(rect.x.rounded()) - tw / 2, image.width - tw - pad))
         let top = Swift.max(pad, Swift.min(Int(rect.y.rounded()) - th / 2, image.height - th - pad))
-        image.fillRectangle(top: top - pad, left: left - pad, bottom: top + th + pad, right: left + tw + pad, colour: color)
-        image.drawText(labels[i], top: top, left: left, colour: color == .white ? .black : .white, scale: scale)
+        image.fillRectangle(top: top - pad, left: left - pad, bottom: top + th + pad, right: left + tw + pad, color: color)
+        image.drawText(labels[i], top: top, left: left, color: color == .white ? .black : .white, scale: scale)
     }
 }

@@ -2,14 +2,14 @@
 // the image. What matplotlib's patches and `axes.text` do on the book's figures (§13.3–13.7),
 // here straight into the pixels so the result can be written as a PNG file.
 
-/// An 8-bit RGB colour.
+/// An 8-bit RGB color.
 ///
-/// d2l: matplotlib's one-letter colours, which the book's `show_bboxes` cycles through.
+/// d2l: matplotlib's one-letter colors, which the book's `show_bboxes` cycles through.
 public struct RGB: Equatable, Sendable {
     /// Red, green and blue, 0…255.
     public var red: UInt8, green: UInt8, blue: UInt8
 
-    /// A colour from its three bytes.
+    /// A color from its three bytes.
     public init(_ red: UInt8, _ green: UInt8, _ blue: UInt8) {
         (self.red, self.green, self.blue) = (red, green, blue)
     }
@@ -29,35 +29,35 @@ public struct RGB: Equatable, Sendable {
     /// matplotlib `'w'`: white.
     public static let white = RGB(255, 255, 255)
 
-    /// A colour from matplotlib's one-letter name (`b g r m c k w`), as the book writes them.
+    /// A color from matplotlib's one-letter name (`b g r m c k w`), as the book writes them.
     public init?(matplotlib name: String) {
         let table: [String: RGB] = ["b": .blue, "g": .green, "r": .red, "m": .magenta, "c": .cyan, "k": .black, "w": .white]
-        guard let colour = table[name] else { return nil }
-        self = colour
+        guard let color = table[name] else { return nil }
+        self = color
     }
 }
 
 extension Image {
     /// Paints the pixel at `row`, `column` when it lies inside the image (RGB and RGBA images;
-    /// alpha is left as it is; a grey image gets the colour's mean brightness).
+    /// alpha is left as it is; a grey image gets the color's mean brightness).
     @inline(__always)
-    mutating func paint(row: Int, column: Int, _ colour: RGB) {
+    mutating func paint(row: Int, column: Int, _ color: RGB) {
         guard row >= 0, row < height, column >= 0, column < width else { return }
         let p = (row * width + column) * channels
         if channels >= 3 {
-            pixels[p] = colour.red; pixels[p + 1] = colour.green; pixels[p + 2] = colour.blue
+            pixels[p] = color.red; pixels[p + 1] = color.green; pixels[p + 2] = color.blue
         } else {
-            pixels[p] = UInt8((Int(colour.red) + Int(colour.green) + Int(colour.blue)) / 3)
+            pixels[p] = UInt8((Int(color.red) + Int(color.green) + Int(color.blue)) / 3)
         }
     }
 
     /// Fills the rectangle of rows `top..<bottom` and columns `left..<right` (clipped).
     ///
     /// d2l: a filled `plt.Rectangle`, such as the background of a label in `show_bboxes`.
-    public mutating func fillRectangle(top: Int, left: Int, bottom: Int, right: Int, colour: RGB) {
+    public mutating func fillRectangle(top: Int, left: Int, bottom: Int, right: Int, color: RGB) {
         for r in Swift.max(top, 0)..<Swift.max(Swift.min(bottom, height), Swift.max(top, 0)) {
             for c in Swift.max(left, 0)..<Swift.max(Swift.min(right, width), Swift.max(left, 0)) {
-                paint(row: r, column: c, colour)
+                paint(row: r, column: c, color)
             }
         }
     }
@@ -68,7 +68,7 @@ extension Image {
     /// d2l: `plt.Rectangle(xy, width, height, fill=False, edgecolor=color, linewidth=2)` added to
     /// the axes, what `bbox_to_rect` makes (§13.3).
     public mutating func strokeRectangle(x1: Double, y1: Double, x2: Double, y2: Double,
-                                         colour: RGB, lineWidth: Int = 2) {
+                                         color: RGB, lineWidth: Int = 2) {
         check(lineWidth > 0, "strokeRectangle: lineWidth must be positive, got \(lineWidth)")
         check(x1.isFinite && y1.isFinite && x2.isFinite && y2.isFinite,
               "strokeRectangle: corners must be finite, got (\(x1), \(y1)), (\(x2), \(y2))")
@@ -77,10 +77,10 @@ extension Image {
         let (left, right) = (clampX(Swift.min(x1, x2)), clampX(Swift.max(x1, x2)))
         let (top, bottom) = (clampX(Swift.min(y1, y2)), clampX(Swift.max(y1, y2)))
         let before = lineWidth / 2, after = lineWidth - before
-        fillRectangle(top: top - before, left: left - before, bottom: top + after, right: right + after, colour: colour)
-        fillRectangle(top: bottom - before, left: left - before, bottom: bottom + after, right: right + after, colour: colour)
-        fillRectangle(top: top - before, left: left - before, bottom: bottom + after, right: left + after, colour: colour)
-        fillRectangle(top: top - before, left: right - before, bottom: bottom + after, right: right + after, colour: colour)
+        fillRectangle(top: top - before, left: left - before, bottom: top + after, right: right + after, color: color)
+        fillRectangle(top: bottom - before, left: left - before, bottom: bottom + after, right: right + after, color: color)
+        fillRectangle(top: top - before, left: left - before, bottom: bottom + after, right: left + after, color: color)
+        fillRectangle(top: top - before, left: right - before, bottom: bottom + after, right: right + after, color: color)
     }
 
     /// The size in pixels of `text` drawn by `drawText` at `scale`.
@@ -92,13 +92,13 @@ extension Image {
     /// each font pixel a `scale × scale` square, clipped to the image.
     ///
     /// d2l: `axes.text(x, y, label, color=...)` (§13.3 `show_bboxes`), without a font library.
-    public mutating func drawText(_ text: String, top: Int, left: Int, colour: RGB, scale: Int = 1) {
+    public mutating func drawText(_ text: String, top: Int, left: Int, color: RGB, scale: Int = 1) {
         check(scale > 0, "drawText: scale must be positive, got \(scale)")
         for (i, character) in text.enumerated() {
             let x = left + i * labelFontCell.width * scale
             for (r, c) in labelGlyph(character) {
                 fillRectangle(top: top + r * scale, left: x + c * scale, bottom: top + (r + 1) * scale,
-                              right: x + (c + 1) * scale, colour: colour)
+                              right: x + (c + 1) * scale, color: color)
             }
         }
     }
