@@ -96,6 +96,21 @@ final class DetectionTests: XCTestCase {
                              0, 0, 0, 0, -0.571, -1.00, 0, 0.626], shape: [1, 20], atol: 0.006, rtol: 0.003)
     }
 
+    func testMultiboxTargetLabelsEachImageOfABatch() {
+        // The second image has the classes swapped: same boxes, same offsets, labels 2 and 1.
+        let swapped = Tensor(shape: [2, 5], values: [1, 0.1, 0.08, 0.52, 0.92, 0, 0.55, 0.2, 0.9, 0.88])
+        let (offset, mask, classes) = multiboxTarget(fiveAnchors, Tensor.stack([groundTruth, swapped], dim: 0))
+        XCTAssertEqual(classes.toIntArray(), [0, 1, 2, 0, 2, 0, 2, 1, 0, 1])
+        XCTAssertEqual(offset[1].toArray(), offset[0].toArray())
+        XCTAssertEqual(mask[1].toArray(), mask[0].toArray())
+        // Detection on a batch of two: the second image predicts only the cat box.
+        let probs = Tensor.stack([clsProbs, Tensor(shape: [3, 4], values: [0.9, 0.9, 0.9, 0, 0.05, 0.05, 0.05, 0, 0.05, 0.05, 0.05, 1])])
+        let out = multiboxDetection(probs, Tensor.zeros([2, 16]), fourAnchors)
+        XCTAssertEqual(out.shape, [2, 4, 6])
+        XCTAssertEqual(out[0, ..., 0].toArray(), [0, 1, -1, -1])
+        assertClose(out[1, 0], [1, 1, 0.55, 0.2, 0.9, 0.88], atol: 1e-6)  // the cat, certain, first
+    }
+
     func testAssignAnchorToBBoxAppliesItsThreshold() {
         let gt = groundTruth[..., 1...]
         XCTAssertEqual(assignAnchorToBBox(gt, fiveAnchors).toIntArray(), [-1, 0, 1, -1, 1])
