@@ -52,9 +52,13 @@ let package = Package(
         .systemLibrary(name: "CJPEG", path: "Sources/CJPEG", providers: [.apt(["libjpeg62-turbo-dev"])]),
         .systemLibrary(name: "CPNG", path: "Sources/CPNG", providers: [.apt(["libpng-dev"])]),
         .target(name: "CImageCodecs", dependencies: ["CJPEG", "CPNG"], path: "Sources/CImageCodecs"),
+        // The recurrent layers' product with a weight packed once per sequence, with an AVX-512
+        // micro-kernel chosen at run time (Sources/D2L/Tensor/PackedGEMM.swift); optimised in
+        // debug builds too, like the Swift core.
+        .target(name: "CKernels", path: "Sources/CKernels", cSettings: portable ? [] : [.unsafeFlags(["-O2"])]),
         .target(
             name: "D2L",
-            dependencies: ["COpenBLAS", "CSystemZlib", "CJPEG", "CPNG", "CImageCodecs",
+            dependencies: ["COpenBLAS", "CSystemZlib", "CJPEG", "CPNG", "CImageCodecs", "CKernels",
                            .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             path: "Sources/D2L",
             swiftSettings: optimizedCore

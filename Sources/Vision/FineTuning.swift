@@ -134,14 +134,16 @@ public enum FineTuningSection {
     /// Trains `net` on the target data with the summed cross-entropy and `fineTuningTrainer`.
     ///
     /// d2l: `train_fine_tuning(net, learning_rate, batch_size=128, num_epochs=5, param_group=True)`
-    /// (§13.2.2), which loads the hot-dog images itself; here the loaders are given.
+    /// (§13.2.2), which loads the hot-dog images itself; here the loaders are given, with the
+    /// training batches' `augmentation` (the hot-dog task's `HotDogSection.trainAugs`).
     public static func trainFineTuning(_ net: TorchvisionResNet, _ trainIter: DataLoader, _ testIter: DataLoader,
                                        lr: Float, numEpochs: Int = 5, paramGroup: Bool = true,
+                                       augmentation: (any ImageAugmentation)? = nil,
                                        generator: RandomGenerator = .global,
                                        figureName: String = "chapter13-fine-tuning.svg") throws -> TrainingResult {
         let loss = CrossEntropyLoss(reduction: .none)
         let trainer = fineTuningTrainer(net, lr: lr, paramGroup: paramGroup)
         return try trainCh13(net, trainIter, testIter, loss: { loss($0, $1) }, trainer: trainer, numEpochs: numEpochs,
-                             generator: generator, figureName: figureName)
+                             augmentation: augmentation, generator: generator, figureName: figureName)
     }
 }

@@ -14,11 +14,22 @@ public struct ByteImages {
     public let channels: Int, height: Int, width: Int
     /// When set, each batch is resized to `resize`×`resize` by bilinear interpolation.
     public let resize: Int?
+    /// When set, each batch is normalised per channel after the resize, as `normalize` does: the
+    /// book's `transforms.Normalize(mean, std)` after `ToTensor()` (§13.2 uses ImageNet's values).
+    public let normalization: (mean: [Float], std: [Float])?
 
     /// Images of the given size; `pixels` must hold exactly `count · channels · height · width` bytes.
-    public init(pixels: [UInt8], count: Int, channels: Int = 1, height: Int, width: Int, resize: Int? = nil) {
+    public init(pixels: [UInt8], count: Int, channels: Int = 1, height: Int, width: Int, resize: Int? = nil,
+                normalization: (mean: [Float], std: [Float])? = nil) {
         check(pixels.count == count * channels * height * width,
               "ByteImages: \(pixels.count) bytes for \(count) images of \(channels)×\(height)×\(width)")
+        if let normalization {
+            check(normalization.mean.count == channels && normalization.std.count == channels
+                  && normalization.std.allSatisfy { $0 > 0 },
+                  "ByteImages: normalisation needs \(channels) means and \(channels) positive standard deviations, "
+                  + "got \(normalization.mean) and \(normalization.std)")
+        }
+        self.normalization = normalization
         self.pixels = pixels
         self.count = count
         self.channels = channels
@@ -27,7 +38,8 @@ public struct ByteImages {
         self.resize = resize
     }
 
-    /// The images at positions `rows`, as a [n, channels, size, size] tensor in [0, 1].
+    /// The images at positions `rows`, as a [n, channels, size, size] tensor in [0, 1] (or
+    /// normalised, with `normalization`).
     public func batch<Rows: Collection>(_ rows: Rows) -> Tensor where Rows.Element == Int {
         let size = channels * height * width
         let out = Tensor(uninitializedShape: [rows.count, channels, height, width])
@@ -63,6 +75,7 @@ public struct ByteImages {
                 }
             }
         }
-        return resize.map { resizeBilinear(out, to: $0) } ?? out
+        let sized = resize.map { resizeBilinear(out, to: $0) } ?? out
+        return normalization.map { normalize(sized, mean: $0.mean, std: $0.std) } ?? sized
     }
 }

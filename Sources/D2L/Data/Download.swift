@@ -52,6 +52,10 @@ public enum DataHub {
         "fra-eng.zip": .init(
             url: "http://d2l-data.s3-accelerate.amazonaws.com/fra-eng.zip",
             sha1: "94646ad1522d915e7b0f9296181140edcf86a4f5"),
+        // The book's hot-dog photos (§13.2.1): hotdog/train and hotdog/test, one folder per class.
+        "hotdog.zip": .init(
+            url: "http://d2l-data.s3-accelerate.amazonaws.com/hotdog.zip",
+            sha1: "fba480ffa8aa7e0febbb511d181409f899b9baa5"),
         // The banana-detection set of §13.6: bananas_{train,val}/label.csv and images/N.png.
         "banana-detection.zip": .init(
             url: "http://d2l-data.s3-accelerate.amazonaws.com/banana-detection.zip",

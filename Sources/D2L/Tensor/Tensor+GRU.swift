@@ -10,6 +10,9 @@
 // GEMM for the three hidden projections ([N, h] · [h, 3h]) and one fused gate kernel
 // (`gruStepForward`). Backward through time is, per step, one fused kernel and one GEMM that
 // carries the gradient to H_{t−1}; the weight gradients of all steps are then four GEMMs.
+//
+// The per-step products with W_hhᵀ (forward) and W_hh (backward) use a `PackedMatrix`: the
+// weight is packed once per sequence instead of once per step (PackedGEMM.swift).
 
 extension Tensor {
     /// The hidden states H_1 … H_T [T, N, h] of a one-layer GRU run over `x` [T, N, d] from `h0`
@@ -48,11 +51,11 @@ extension Tensor {
                 BLAS.sgemm(transA: false, transB: true, m: rows, n: width, k: inputs, X.base, lda: inputs,
                            Wih.base, ldb: inputs, beta: 1, P, ldc: width)
             }
+            let recurrentWeight = PackedMatrix(Whh.base, ldb: hidden, transposed: true, k: hidden, n: width)
             for t in 0..<steps {
                 let previous = t == 0 ? UnsafePointer(H0.base) : UnsafePointer(Y + (t - 1) * stepSize)
                 U.update(from: hiddenBias.storage.pointer, count: batch * width)
-                BLAS.sgemm(transA: false, transB: true, m: batch, n: width, k: hidden, previous, lda: hidden,
-                           Whh.base, ldb: hidden, beta: 1, U, ldc: width)
+                recurrentWeight.multiplyAdd(m: batch, previous, lda: hidden, into: U, ldc: width)
                 gruStepForward(inputs: P + t * batch * width, hidden: U, previous: previous, rows: batch,
                                width: hidden, gates: G + t * batch * 4 * hidden, output: Y + t * stepSize)
             }
@@ -68,14 +71,14 @@ extension Tensor {
             let dIn = Tensor(uninitializedShape: [rows, width]), dHid = Tensor(uninitializedShape: [rows, width])
             let dI = dIn.storage.pointer, dU = dHid.storage.pointer
             withExtendedLifetime((H0, Whh, saved, gates)) {
+                let recurrentWeight = PackedMatrix(Whh.base, ldb: hidden, transposed: false, k: width, n: hidden)
                 for t in stride(from: steps - 1, through: 0, by: -1) {
                     let previous = t == 0 ? UnsafePointer(H0.base) : UnsafePointer(Y + (t - 1) * stepSize)
                     let target = t == 0 ? dH0.storage.pointer : dY + (t - 1) * stepSize
                     gruStepBackward(dOutput: dY + t * stepSize, previous: previous, gates: G + t * batch * 4 * hidden,
                                     rows: batch, width: hidden, dInputs: dI + t * batch * width,
                                     dHidden: dU + t * batch * width, dPrevious: target)
-                    BLAS.sgemm(transA: false, transB: false, m: batch, n: hidden, k: width, dU + t * batch * width,
-                               lda: width, Whh.base, ldb: hidden, beta: 1, target, ldc: hidden)
+                    recurrentWeight.multiplyAdd(m: batch, dU + t * batch * width, lda: width, into: target, ldc: hidden)
                 }
             }
             var grads: [Tensor?] = [nil, nil, nil, nil]

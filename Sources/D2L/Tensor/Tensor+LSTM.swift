@@ -9,6 +9,9 @@
 // (`lstmStepForward`). Backward through time is, per step, one fused kernel and one GEMM that
 // carries the gradient to H_{t−1}; the weight gradients of all steps are then three GEMMs.
 //
+// The per-step products with W_hhᵀ (forward) and W_hh (backward) use a `PackedMatrix`: the
+// weight is packed once per sequence instead of once per step (PackedGEMM.swift).
+//
 // The operation has two results, the hidden states and the memory cells; it returns them stacked
 // as [2, T, N, h], so one autograd node serves both and a gradient reaching any C_t (the final
 // cell of the state, for instance) flows back through the same node.
@@ -50,11 +53,11 @@ extension Tensor {
                 BLAS.sgemm(transA: false, transB: true, m: rows, n: width, k: inputs, X.base, lda: inputs,
                            Wih.base, ldb: inputs, beta: 1, A, ldc: width)
             }
+            let recurrentWeight = PackedMatrix(Whh.base, ldb: hidden, transposed: true, k: hidden, n: width)
             for t in 0..<steps {
                 let previous = t == 0 ? UnsafePointer(H0.base) : UnsafePointer(Y + (t - 1) * stepSize)
                 let previousCell = t == 0 ? UnsafePointer(C0.base) : UnsafePointer(C + (t - 1) * stepSize)
-                BLAS.sgemm(transA: false, transB: true, m: batch, n: width, k: hidden, previous, lda: hidden,
-                           Whh.base, ldb: hidden, beta: 1, A + t * batch * width, ldc: width)
+                recurrentWeight.multiplyAdd(m: batch, previous, lda: hidden, into: A + t * batch * width, ldc: width)
                 lstmStepForward(preactivations: A + t * batch * width, previousCell: previousCell, rows: batch,
                                 width: hidden, cell: C + t * stepSize, output: Y + t * stepSize)
             }
@@ -70,6 +73,7 @@ extension Tensor {
             let dGates = Tensor(uninitializedShape: [rows, width])
             let dA = dGates.storage.pointer
             withExtendedLifetime((C0, Whh, saved, gates)) {
+                let recurrentWeight = PackedMatrix(Whh.base, ldb: hidden, transposed: false, k: width, n: hidden)
                 for t in stride(from: steps - 1, through: 0, by: -1) {
                     let previousCell = t == 0 ? UnsafePointer(C0.base) : UnsafePointer(C + (t - 1) * stepSize)
                     let targetH = t == 0 ? dH0.storage.pointer : dY + (t - 1) * stepSize
@@ -77,8 +81,7 @@ extension Tensor {
                     lstmStepBackward(dOutput: dY + t * stepSize, dCell: dC + t * stepSize, gates: A + t * batch * width,
                                      cell: C + t * stepSize, previousCell: previousCell, rows: batch, width: hidden,
                                      dGates: dA + t * batch * width, dPreviousCell: targetC)
-                    BLAS.sgemm(transA: false, transB: false, m: batch, n: hidden, k: width, dA + t * batch * width,
-                               lda: width, Whh.base, ldb: hidden, beta: 1, targetH, ldc: hidden)
+                    recurrentWeight.multiplyAdd(m: batch, dA + t * batch * width, lda: width, into: targetH, ldc: hidden)
                 }
             }
             var grads: [Tensor?] = [nil, nil, nil, nil, nil]

@@ -9,6 +9,9 @@
 // one fused activation; backward through time is, per step, one fused activation derivative and
 // one GEMM that carries the gradient to H_{t−1}, then three GEMMs for the weight gradients of all
 // steps at once.
+//
+// The per-step products with W_hhᵀ (forward) and W_hh (backward) use a `PackedMatrix`: the
+// weight is packed once per sequence instead of once per step (PackedGEMM.swift).
 
 extension Tensor {
     /// The hidden states H_1 … H_T [T, N, h] of a one-layer RNN run over `x` [T, N, d] from `h0`
@@ -47,10 +50,10 @@ extension Tensor {
                 BLAS.sgemm(transA: false, transB: true, m: rows, n: hidden, k: inputs, X.base, lda: inputs,
                            Wih.base, ldb: inputs, beta: 1, Y, ldc: hidden)
             }
+            let recurrentWeight = PackedMatrix(Whh.base, ldb: hidden, transposed: true, k: hidden, n: hidden)
             for t in 0..<steps {
                 let previous = t == 0 ? UnsafePointer(H0.base) : UnsafePointer(Y + (t - 1) * stepSize)
-                BLAS.sgemm(transA: false, transB: true, m: batch, n: hidden, k: hidden, previous, lda: hidden,
-                           Whh.base, ldb: hidden, beta: 1, Y + t * stepSize, ldc: hidden)
+                recurrentWeight.multiplyAdd(m: batch, previous, lda: hidden, into: Y + t * stepSize, ldc: hidden)
                 activateInPlace(Y + t * stepSize, count: stepSize, relu: relu)
             }
         }
@@ -63,11 +66,11 @@ extension Tensor {
             let dZ = D.storage.pointer
             let dH0 = Tensor.zeros([batch, hidden])
             withExtendedLifetime((X, H0, Wih, Whh, saved)) {
+                let recurrentWeight = PackedMatrix(Whh.base, ldb: hidden, transposed: false, k: hidden, n: hidden)
                 for t in stride(from: steps - 1, through: 0, by: -1) {
                     activationGradInPlace(dZ + t * stepSize, output: Y + t * stepSize, count: stepSize, relu: relu)
                     let target = t == 0 ? dH0.storage.pointer : dZ + (t - 1) * stepSize
-                    BLAS.sgemm(transA: false, transB: false, m: batch, n: hidden, k: hidden, dZ + t * stepSize,
-                               lda: hidden, Whh.base, ldb: hidden, beta: 1, target, ldc: hidden)
+                    recurrentWeight.multiplyAdd(m: batch, dZ + t * stepSize, lda: hidden, into: target, ldc: hidden)
                 }
             }
             var grads: [Tensor?] = [nil, nil, nil, nil]
