@@ -10,7 +10,8 @@ struct Chapter13: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "chapter13",
         abstract: "Chapter 13 of Dive into Deep Learning: Computer Vision.",
-        subcommands: [Augmentation.self, AugmentationTrain.self, FineTuning.self]
+        subcommands: [Augmentation.self, AugmentationTrain.self, FineTuning.self, BoundingBox.self, Anchors.self,
+                      Multiscale.self, BananaData.self]
     )
 }
 
@@ -29,7 +30,7 @@ struct Augmentation: ParsableCommand {
         if let image {
             photo = try readImage(URL(fileURLWithPath: image))
         } else {
-            photo = try loadCatPhoto()
+            photo = try loadBookPhoto("cat1.jpg", ImageAugmentationSection.loadCat)
         }
         print("img: \(photo.width)×\(photo.height) pixels, \(photo.channels) channels (shape [H, W, C] = \(photo.shape))")
         let img = photo.toTensor()
@@ -40,25 +41,6 @@ struct Augmentation: ParsableCommand {
             print("§\(figure.section) apply(img, \(figure.code))")
             grids.append(("chapter13-augmentation-\(figure.name).png", grid))
         }
-        for (name, grid) in grids {
-            reportWritten("grid written to") {
-                let url = figuresDirectory.appendingPathComponent(name)
-                try grid.writePNG(to: url)
-                return url
-            }
-        }
-    }
-
-    /// The book's cat: from the data folder or downloaded; offline, the project's shared copy
-    /// (`../shared/data/img/cat1.jpg`, the same file) with one line saying so.
-    private func loadCatPhoto() throws -> Image {
-        do {
-            return try ImageAugmentationSection.loadCat()
-        } catch let error as DataError {
-            let shared = URL(fileURLWithPath: "../shared/data/img/cat1.jpg")
-            guard FileManager.default.fileExists(atPath: shared.path) else { throw error }
-            print("img/cat1.jpg is not in the data folder and could not be downloaded; using \(shared.path)")
-            return try readImage(shared)
-        }
+        for (name, grid) in grids { writeFigure(grid, name, label: "grid written to") }
     }
 }

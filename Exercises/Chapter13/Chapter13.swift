@@ -67,3 +67,43 @@ extension Chapter13 {
         throw NotAttempted()
     }
 }
+
+extension Chapter13 {
+    /// Exercise 13.3.1 — corners to centre by hand.
+    ///
+    /// Return the boxes `[N, 4]` given by their corners (x1, y1, x2, y2) in centre form
+    /// (cx, cy, w, h), as `box_corner_to_center` does (§13.3.1), without calling
+    /// `boxCornerToCenter`. The dog's box [60, 45, 378, 516] becomes [219, 280.5, 318, 471].
+    public static func cornerToCenter(_ boxes: Tensor) throws -> Tensor {
+        throw NotAttempted()
+    }
+
+    /// Exercise 13.4.1 — the IoU of two boxes.
+    ///
+    /// Return the intersection over union of two boxes given by their corners (x1, y1, x2, y2)
+    /// (§13.4.2): the area they share divided by the area they cover together. Boxes that do not
+    /// overlap share no area.
+    public static func iou(_ a: [Float], _ b: [Float]) throws -> Float {
+        throw NotAttempted()
+    }
+
+    /// Exercise 13.4.2 — how many anchors `multibox_prior` makes.
+    ///
+    /// For an input of `height × width` pixels, `sizes` sizes and `ratios` ratios, return the
+    /// number of anchor boxes `multibox_prior` generates (§13.4.1: every pixel gets the boxes of
+    /// each size with the first ratio and of each further ratio with the first size). The book's
+    /// 561 × 728 photo with 3 sizes and 3 ratios gets 2 042 040.
+    public static func anchorCount(height: Int, width: Int, sizes: Int, ratios: Int) throws -> Int {
+        throw NotAttempted()
+    }
+
+    /// Exercise 13.4.3 — non-maximum suppression by hand.
+    ///
+    /// Return the indices of the boxes (`[N, 4]` corners) that `nms` keeps (§13.4.4.1), most
+    /// confident first: visit the boxes by decreasing score (equal scores in index order); keep
+    /// each box not yet removed, and remove every later box whose IoU with it is above
+    /// `iouThreshold`. Write it without calling `nms` or `multiboxDetection`.
+    public static func nonMaximumSuppression(_ boxes: Tensor, scores: [Float], iouThreshold: Float) throws -> [Int] {
+        throw NotAttempted()
+    }
+}

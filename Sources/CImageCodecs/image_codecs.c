@@ -181,13 +181,9 @@ int d2l_encode_png(const unsigned char *pixels, int width, int height, int chann
     image.width = (png_uint_32)width;
     image.height = (png_uint_32)height;
     image.format = png_format_for(channels);
-    size_t size = 0;
-    // The first call measures, the second writes.
-    if (!png_image_write_to_memory(&image, NULL, &size, 0, pixels, 0, NULL)) {
-        set_message(message, message_size, image.message[0] ? image.message : "PNG encoding failed");
-        png_image_free(&image);
-        return 1;
-    }
+    // One pass into a buffer of libpng's worst-case size (compressing is most of the cost, so
+    // measuring first with a second call would double it), then trimmed to what was written.
+    size_t size = PNG_IMAGE_PNG_SIZE_MAX(image);
     unsigned char *buffer = malloc(size);
     if (buffer == NULL) {
         set_message(message, message_size, "out of memory");
@@ -199,6 +195,8 @@ int d2l_encode_png(const unsigned char *pixels, int width, int height, int chann
         free(buffer);
         return 1;
     }
+    unsigned char *trimmed = realloc(buffer, size > 0 ? size : 1);
+    if (trimmed != NULL) buffer = trimmed;
     *png = buffer;
     *png_size = size;
     return 0;

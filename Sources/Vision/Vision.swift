@@ -1,7 +1,8 @@
 import D2L
 
 /// The `Vision` module holds book chapter 13, *Computer Vision*: so far image augmentation and
-/// training with it (§13.1) and fine-tuning (§13.2), one section per file, on the images and
+/// training with it (§13.1), fine-tuning (§13.2), bounding boxes (§13.3), anchor boxes (§13.4)
+/// multiscale anchors (§13.5) and the banana-detection data (§13.6), one section per file, on the images and
 /// augmentations of the `D2L` core (`Sources/D2L/Image/`).
 ///
 /// `chapter` and `title` name the book chapter; `DocumentationTests` checks README.md's module

@@ -80,6 +80,59 @@ enum Chapter13Graders {
         }
         return problems
     }
+
+    /// Random boxes [n, 4] in corner form inside the unit square, with the book's dog and cat.
+    static func randomBoxes(_ n: Int, seed: UInt64) -> Tensor {
+        let g = RandomGenerator(seed: seed)
+        let corner = Tensor.uniform(low: 0, high: 0.7, shape: [n, 2], generator: g)
+        let size = Tensor.uniform(low: 0.05, high: 0.3, shape: [n, 2], generator: g)
+        return Tensor.cat([corner, corner + size], dim: 1)
+    }
+
+    static let cornerToCenter = Grader<(Tensor) throws -> Tensor>("13.3.1 cornerToCenter") { impl in
+        let dogCat = Tensor(shape: [2, 4], values: [60, 45, 378, 516, 400, 112, 655, 493])
+        return try [dogCat, randomBoxes(7, seed: 1331)].compactMap { x in
+            mismatch(try impl(x), boxCornerToCenter(x), context: "boxes \(x.toArray2D())")
+        }
+    }
+
+    static let iou = Grader<([Float], [Float]) throws -> Float>("13.4.1 iou") { impl in
+        let cases: [([Float], [Float], String)] = [
+            ([0, 0, 2, 2], [1, 1, 3, 3], "overlapping in a unit square"), ([0, 0, 1, 1], [2, 2, 3, 3], "disjoint"),
+            ([0, 0, 1, 1], [1, 0, 2, 1], "touching along an edge"), ([0, 0, 4, 4], [1, 1, 2, 2], "one inside the other"),
+            ([0.1, 0.08, 0.52, 0.92], [0.55, 0.2, 0.9, 0.88], "the book's dog and cat"),
+            ([0.1, 0.08, 0.52, 0.92], [0.08, 0.2, 0.56, 0.95], "the book's two dog boxes"),
+        ]
+        return try cases.compactMap { a, b, what in
+            let expected = boxIoU(Tensor(shape: [1, 4], values: a), Tensor(shape: [1, 4], values: b)).item()
+            let got = try impl(a, b)
+            return abs(got - expected) <= 1e-5 ? nil : "\(what), \(a) and \(b): expected \(expected), got \(got)"
+        }
+    }
+
+    static let anchorCount = Grader<(Int, Int, Int, Int) throws -> Int>("13.4.2 anchorCount") { impl in
+        try [(561, 728, 3, 3), (4, 4, 1, 3), (2, 3, 2, 1), (1, 1, 4, 5)].compactMap { h, w, n, m in
+            let expected = multiboxPrior(Tensor.zeros([h, w]), sizes: (1...n).map { 1 / Float($0) },
+                                         ratios: (1...m).map(Float.init)).shape[1]
+            let got = try impl(h, w, n, m)
+            return got == expected ? nil : "\(h)×\(w) pixels, \(n) sizes, \(m) ratios: expected \(expected), got \(got)"
+        }
+    }
+
+    static let nonMaximumSuppression = Grader<(Tensor, [Float], Float) throws -> [Int]>("13.4.3 nonMaximumSuppression") { impl in
+        let book = Tensor(shape: [4, 4], values: [0.1, 0.08, 0.52, 0.92, 0.08, 0.2, 0.56, 0.95,
+                                                  0.15, 0.3, 0.62, 0.91, 0.55, 0.2, 0.9, 0.88])
+        let g = RandomGenerator(seed: 1343)
+        let random = randomBoxes(40, seed: 1344)
+        let randomScores = (0..<40).map { _ in g.nextUniform() }
+        let cases: [(Tensor, [Float], Float)] = [(book, [0.9, 0.8, 0.7, 0.9], 0.5), (random, randomScores, 0.3),
+                                                 (random, randomScores, 0.1)]
+        return try cases.compactMap { boxes, scores, threshold in
+            let expected = nms(boxes, Tensor(shape: [scores.count], values: scores), iouThreshold: threshold).toIntArray()
+            let got = try impl(boxes, scores, threshold)
+            return got == expected ? nil : "\(boxes.shape[0]) boxes at threshold \(threshold): expected \(expected), got \(got)"
+        }
+    }
 }
 
 enum Chapter13Reference {
@@ -111,6 +164,26 @@ enum Chapter13Reference {
     static func toTensor(_ image: Image) -> Tensor {
         Tensor(shape: image.shape, values: image.pixels.map { Float($0) / 255 }).permute(2, 0, 1).contiguous()
     }
+    static func cornerToCenter(_ boxes: Tensor) -> Tensor {
+        let (x1, y1, x2, y2) = (boxes[..., 0], boxes[..., 1], boxes[..., 2], boxes[..., 3])
+        return Tensor.stack([(x1 + x2) / 2, (y1 + y2) / 2, x2 - x1, y2 - y1], dim: -1)
+    }
+    static func iou(_ a: [Float], _ b: [Float]) -> Float {
+        let w = max(0, min(a[2], b[2]) - max(a[0], b[0])), h = max(0, min(a[3], b[3]) - max(a[1], b[1]))
+        let inter = w * h
+        return inter / ((a[2] - a[0]) * (a[3] - a[1]) + (b[2] - b[0]) * (b[3] - b[1]) - inter)
+    }
+    static func anchorCount(height: Int, width: Int, sizes: Int, ratios: Int) -> Int { height * width * (sizes + ratios - 1) }
+    static func nonMaximumSuppression(_ boxes: Tensor, scores: [Float], iouThreshold: Float) -> [Int] {
+        let rows = boxes.toArray2D()
+        var order = Array(scores.indices).sorted { scores[$0] > scores[$1] || (scores[$0] == scores[$1] && $0 < $1) }
+        var keep: [Int] = []
+        while let i = order.first {
+            keep.append(i)
+            order = order.dropFirst().filter { iou(rows[i], rows[$0]) <= iouThreshold }
+        }
+        return keep
+    }
 }
 
 /// Plausible wrong answers.
@@ -141,6 +214,22 @@ enum Chapter13Wrong {
     static func toTensor(_ image: Image) -> Tensor {
         Tensor(shape: [image.channels, image.height, image.width], values: image.pixels.map { Float($0) / 255 })
     }
+    /// Gives matplotlib's (x1, y1, w, h): the corner instead of the centre.
+    static func cornerToCenter(_ boxes: Tensor) -> Tensor {
+        let (x1, y1, x2, y2) = (boxes[..., 0], boxes[..., 1], boxes[..., 2], boxes[..., 3])
+        return Tensor.stack([x1, y1, x2 - x1, y2 - y1], dim: -1)
+    }
+    /// Forgets to clamp the overlap at 0, so two negative sides make a positive "overlap".
+    static func iou(_ a: [Float], _ b: [Float]) -> Float {
+        let inter = (min(a[2], b[2]) - max(a[0], b[0])) * (min(a[3], b[3]) - max(a[1], b[1]))
+        return inter / ((a[2] - a[0]) * (a[3] - a[1]) + (b[2] - b[0]) * (b[3] - b[1]) - inter)
+    }
+    /// Every size with every ratio.
+    static func anchorCount(height: Int, width: Int, sizes: Int, ratios: Int) -> Int { height * width * sizes * ratios }
+    /// Visits the boxes in index order instead of by score.
+    static func nonMaximumSuppression(_ boxes: Tensor, scores: [Float], iouThreshold: Float) -> [Int] {
+        Chapter13Reference.nonMaximumSuppression(boxes, scores: scores.map { _ in 1 }, iouThreshold: iouThreshold)
+    }
 }
 
 final class Chapter13ExerciseTests: XCTestCase {
@@ -151,6 +240,12 @@ final class Chapter13ExerciseTests: XCTestCase {
     func testExercise13_1_5ToTensor() throws { try grade(Chapter13Graders.toTensor, Chapter13.toTensor) }
     func testExercise13_2_1FreezeAllButOutput() throws {
         try grade(Chapter13Graders.freezeAllButOutput, Chapter13.freezeAllButOutput)
+    }
+    func testExercise13_3_1CornerToCenter() throws { try grade(Chapter13Graders.cornerToCenter, Chapter13.cornerToCenter) }
+    func testExercise13_4_1IoU() throws { try grade(Chapter13Graders.iou, Chapter13.iou) }
+    func testExercise13_4_2AnchorCount() throws { try grade(Chapter13Graders.anchorCount, Chapter13.anchorCount) }
+    func testExercise13_4_3NonMaximumSuppression() throws {
+        try grade(Chapter13Graders.nonMaximumSuppression, Chapter13.nonMaximumSuppression)
     }
 }
 
@@ -180,5 +275,22 @@ final class Chapter13GraderMetaTests: XCTestCase {
     func testToTensorGrader() {
         assertGraderAccepts(Chapter13Graders.toTensor, Chapter13Reference.toTensor)
         assertGraderRejects(Chapter13Graders.toTensor, Chapter13Wrong.toTensor, because: "reshaped without permuting")
+    }
+    func testCornerToCenterGrader() {
+        assertGraderAccepts(Chapter13Graders.cornerToCenter, Chapter13Reference.cornerToCenter)
+        assertGraderRejects(Chapter13Graders.cornerToCenter, Chapter13Wrong.cornerToCenter, because: "corner and size")
+    }
+    func testIoUGrader() {
+        assertGraderAccepts(Chapter13Graders.iou, Chapter13Reference.iou)
+        assertGraderRejects(Chapter13Graders.iou, Chapter13Wrong.iou, because: "overlap not clamped at 0")
+    }
+    func testAnchorCountGrader() {
+        assertGraderAccepts(Chapter13Graders.anchorCount, Chapter13Reference.anchorCount)
+        assertGraderRejects(Chapter13Graders.anchorCount, Chapter13Wrong.anchorCount, because: "every size with every ratio")
+    }
+    func testNonMaximumSuppressionGrader() {
+        assertGraderAccepts(Chapter13Graders.nonMaximumSuppression, Chapter13Reference.nonMaximumSuppression)
+        assertGraderRejects(Chapter13Graders.nonMaximumSuppression, Chapter13Wrong.nonMaximumSuppression,
+                            because: "index order instead of score order")
     }
 }

@@ -45,6 +45,9 @@ public enum DataHub {
         "img/cat1.jpg": .init(
             url: "https://raw.githubusercontent.com/d2l-ai/d2l-zh/master/img/cat1.jpg",
             sha1: "f9c5b905d908b97eeeb64ff34a46fa8b143f88f8"),
+        "img/catdog.jpg": .init(
+            url: "https://raw.githubusercontent.com/d2l-ai/d2l-zh/master/img/catdog.jpg",
+            sha1: "60b7d540db03eef6b9834329bccc4417ef349bf6"),
         // The book's English–French pairs (§9.5), a zip holding fra-eng/fra.txt.
         "fra-eng.zip": .init(
             url: "http://d2l-data.s3-accelerate.amazonaws.com/fra-eng.zip",
@@ -53,6 +56,10 @@ public enum DataHub {
         "hotdog.zip": .init(
             url: "http://d2l-data.s3-accelerate.amazonaws.com/hotdog.zip",
             sha1: "fba480ffa8aa7e0febbb511d181409f899b9baa5"),
+        // The banana-detection set of §13.6: bananas_{train,val}/label.csv and images/N.png.
+        "banana-detection.zip": .init(
+            url: "http://d2l-data.s3-accelerate.amazonaws.com/banana-detection.zip",
+            sha1: "5de26c8fce5ccdea9f91267273464dc968d20d72"),
         "timemachine.txt": .init(
             url: "http://d2l-data.s3-accelerate.amazonaws.com/timemachine.txt",
             sha1: "090b5e7e70c295757f55df93cb0a180b9691891a"),
