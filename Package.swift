@@ -56,9 +56,12 @@ let package = Package(
         // micro-kernel chosen at run time (Sources/D2L/Tensor/PackedGEMM.swift); optimised in
         // debug builds too, like the Swift core.
         .target(name: "CKernels", path: "Sources/CKernels", cSettings: portable ? [] : [.unsafeFlags(["-O2"])]),
+        // Convolution through oneDNN (Debian's libdnnl), opened at run time so that a machine
+        // without it still builds and runs everything on the im2col path.
+        .target(name: "COneDNN", path: "Sources/COneDNN", linkerSettings: [.linkedLibrary("dl")]),
         .target(
             name: "D2L",
-            dependencies: ["COpenBLAS", "CSystemZlib", "CJPEG", "CPNG", "CImageCodecs", "CKernels",
+            dependencies: ["COpenBLAS", "CSystemZlib", "CJPEG", "CPNG", "CImageCodecs", "CKernels", "COneDNN",
                            .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             path: "Sources/D2L",
             swiftSettings: optimizedCore

@@ -86,6 +86,7 @@ let blasCore = String(cString: openblas_get_corename())
 print("d2l-bench: \(configuration) build, \(ProcessInfo.processInfo.activeProcessorCount) cores, "
       + "OpenBLAS \(blasCore) (one thread per call; D2L splits large products over the cores)"
       + (quick ? ", quick run" : ""))
+print("convolution: \(Tensor.convolutionPath)")
 
 // MARK: - sgemm
 

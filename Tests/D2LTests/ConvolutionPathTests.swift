@@ -1,5 +1,5 @@
 import XCTest
-import D2L
+@testable import D2L
 import TestSupport
 
 /// The shortcuts of `ConvPlan` against the plain im2col path: a 1×1 convolution with stride 1
@@ -8,6 +8,10 @@ import TestSupport
 /// gradients, with the same convolution computed in a way that takes no shortcut, and checked
 /// against finite differences.
 final class ConvolutionPathTests: XCTestCase {
+    // These check the im2col path itself, so oneDNN (OneDNNConvolution.swift) is kept out.
+    override func setUp() { OneDNNConvolution.isEnabled = false }
+    override func tearDown() { OneDNNConvolution.isEnabled = true }
+
     /// `conv2d` and `reference` on the same seeded inputs: outputs and all three gradients.
     private func assertSameAsReference(x: [Int], weight: [Int], stride: (Int, Int) = (1, 1), padding: (Int, Int),
                                        reference: (Tensor, Tensor, Tensor) -> Tensor,

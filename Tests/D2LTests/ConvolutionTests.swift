@@ -1,5 +1,5 @@
 import XCTest
-import D2L
+@testable import D2L
 import TestSupport
 
 /// conv2d on a batch large enough to be cut into groups of images spread over the cores
@@ -7,6 +7,10 @@ import TestSupport
 /// convolved alone. The small-batch cases (one group) are checked against a direct loop and
 /// finite differences in Chapter6Tests.
 final class ConvolutionTests: XCTestCase {
+    // These check the im2col path itself, so oneDNN (OneDNNConvolution.swift) is kept out.
+    override func setUp() { OneDNNConvolution.isEnabled = false }
+    override func tearDown() { OneDNNConvolution.isEnabled = true }
+
     private func assertBatchMatchesImageByImage(x: [Int], weight: [Int], stride: (Int, Int), padding: (Int, Int),
                                                 file: StaticString = #filePath, line: UInt = #line) {
         let input = sample(x, seed: 21).requiresGrad(), w = sample(weight, seed: 22).requiresGrad()

@@ -23,6 +23,8 @@ extension Tensor {
         }
         let g = ConvGeometry(input: x.shape, kernel: (weight.shape[2], weight.shape[3]), stride: stride,
                              padding: padding, operation: "conv2d")
+        // oneDNN's direct kernels where the library is installed (OneDNNConvolution.swift).
+        if let fast = OneDNNConvolution.conv2d(x, weight: weight, bias: bias, geometry: g) { return fast }
         // Taps that only ever meet the zero border are left out of every product.
         let taps = g.liveTaps
         let trimmed = taps.rows.count < g.kh || taps.columns.count < g.kw
