@@ -19,36 +19,41 @@ extension Tensor {
         let out = Tensor(uninitializedShape: [g.n, g.c, g.oh, g.ow], dtype: x.dtype)
         var winners = [Int32](repeating: -1, count: planes * g.oh * g.ow)
         let src = input.base, dst = out.storage.pointer
+        // Each window clipped to the image once per row and column, so the loop over its taps
+        // has no bounds tests (the padding is -∞, which never wins).
+        let (h, w, kh, kw, sh, sw, ph, pw, oh, ow) = (g.h, g.w, g.kh, g.kw, g.sh, g.sw, g.ph, g.pw, g.oh, g.ow)
+        let rows = (0..<oh).map { i in (Swift.max(0, i * sh - ph), Swift.min(h, i * sh - ph + kh)) }
+        let columns = (0..<ow).map { j in (Swift.max(0, j * sw - pw), Swift.min(w, j * sw - pw + kw)) }
         winners.withUnsafeMutableBufferPointer { best in
             let bestBase = best.baseAddress!
-            Kernels.parallelRanges(planes, workPerItem: g.oh * g.ow * g.kh * g.kw) { start, end in
+            rows.withUnsafeBufferPointer { rows in
+            columns.withUnsafeBufferPointer { columns in
+            Kernels.parallelRanges(planes, workPerItem: oh * ow * kh * kw) { start, end in
                 for plane in start..<end {
-                    let p = src + plane * g.h * g.w
-                    for i in 0..<g.oh {
-                        for j in 0..<g.ow {
+                    let p = src + plane * h * w
+                    var o = plane * oh * ow
+                    for i in 0..<oh {
+                        let (y0, y1) = rows[i]
+                        for j in 0..<ow {
+                            let (x0, x1) = columns[j]
                             var value = -Float.infinity, index = -1
-                            window: for a in 0..<g.kh {
-                                let y = i * g.sh - g.ph + a
-                                if y < 0 || y >= g.h { continue }
-                                for b in 0..<g.kw {
-                                    let xx = j * g.sw - g.pw + b
-                                    if xx < 0 || xx >= g.w { continue }
-                                    let v = p[y * g.w + xx]
-                                    // `value` is not NaN here, so this also takes a NaN, which
-                                    // then ends the window: NaN propagates at no extra cost.
-                                    if !(v <= value) || index < 0 {
-                                        value = v
-                                        index = y * g.w + xx
-                                        if v.isNaN { break window }
-                                    }
+                            // A NaN replaces the maximum and ends the window: NaN propagates.
+                            window: for y in y0..<y1 {
+                                let line = p + y * w
+                                for x in x0..<x1 where !(line[x] <= value) || index < 0 {
+                                    value = line[x]
+                                    index = y * w + x
+                                    if value.isNaN { break window }
                                 }
                             }
-                            let o = (plane * g.oh + i) * g.ow + j
                             dst[o] = value
                             bestBase[o] = Int32(index)
+                            o += 1
                         }
                     }
                 }
+            }
+            }
             }
         }
         let picked = winners
