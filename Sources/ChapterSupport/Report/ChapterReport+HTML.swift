@@ -1,0 +1,79 @@
+import Foundation
+
+extension ChapterReport {
+    /// The page: a header (machine, build, date, presets, the chapter's pass marks), then each
+    /// section with the command that reruns it, its output with its figures where they were
+    /// announced, its book comparisons and its wall time, then a footer with the total time.
+    public func html() -> String {
+        var body = "<header>\n<h1>\(escapeHTML(program)) · \(escapeHTML(title))</h1>\n<table>\n"
+        let marks = summary
+        for (name, value) in [("machine", header.machine), ("build", header.build), ("date", header.date),
+                              ("run", header.quick ? "--quick: shortened sections, labelled below" : "the book's settings"),
+                              ("sections", "\(marks.sectionsFinished) of \(marks.sections) finished"),
+                              ("book values", "\(marks.valuesPassed) of \(marks.values) reproduced")] {
+            body += "<tr><th>\(name)</th><td>\(escapeHTML(value))</td></tr>\n"
+        }
+        for preset in header.presets {
+            body += "<tr><th>preset</th><td>\(escapeHTML(preset))</td></tr>\n"
+        }
+        body += "</table>\n</header>\n"
+        for (index, section) in sections.enumerated() {
+            body += sectionHTML(section, index: index)
+        }
+        if !unmatched.isEmpty {
+            body += "<h2>Book values no section printed</h2>\n" + comparisonList(unmatched)
+        }
+        body += "<footer>Total time \(duration(seconds)) for \(sections.count) sections · "
+            + "<code>\(escapeHTML(rerunCommand(["report"] + (header.quick ? ["--quick"] : []))))</code></footer>"
+        return htmlPage(title: "\(program) · \(title)", body: body)
+    }
+
+    /// `swift run chapter3 softmax --epochs 2`.
+    private func rerunCommand(_ arguments: [String]) -> String {
+        (["swift", "run", program] + arguments).joined(separator: " ")
+    }
+
+    /// One section: heading, rerun command and time, output and figures, problem, comparisons.
+    private func sectionHTML(_ report: SectionReport, index: Int) -> String {
+        let heading = report.heading.map { "§\($0.number) \($0.title)" } ?? report.section.abstract
+        var html = "<section id=\"\(escapeHTML(report.section.command.joined(separator: "-")))\">\n"
+            + "<h2>\(escapeHTML(heading))</h2>\n"
+            + "<p class=\"run\"><code>\(escapeHTML(rerunCommand(report.section.command + report.section.arguments)))</code>"
+            + " · \(duration(report.run.seconds))"
+        if let note = report.section.note { html += " · <span class=\"note\">\(escapeHTML(note))</span>" }
+        html += "</p>\n" + outputHTML(report.run.output, figurePrefix: "s\(index)-")
+        if let problem = report.run.ending.problem {
+            html += "<p class=\"problem\">\(escapeHTML(problem))</p>\n"
+        }
+        if !report.comparisons.isEmpty { html += comparisonList(report.comparisons) }
+        return html + "</section>\n"
+    }
+
+    /// The output as preformatted text, cut after each line that names a figure to show the
+    /// figure there, as a notebook shows a plot under the cell that drew it.
+    private func outputHTML(_ output: String, figurePrefix: String) -> String {
+        var html = "", pending: [Substring] = [], figures = 0
+        func flush() {
+            if !pending.isEmpty { html += "<pre>\(escapeHTML(pending.joined(separator: "\n")))</pre>\n" }
+            pending = []
+        }
+        let lines = output.split(separator: "\n", omittingEmptySubsequences: false)
+        for line in lines.last == "" ? lines.dropLast() : lines[...] {
+            pending.append(line)
+            guard let path = figurePath(in: line),
+                  let figure = inlineFigure(at: path, prefix: "\(figurePrefix)f\(figures)-") else { continue }
+            flush()
+            figures += 1
+            html += "<figure>\n\(figure)\n<figcaption>\(escapeHTML(path))</figcaption>\n</figure>\n"
+        }
+        flush()
+        return html
+    }
+
+    /// The comparison lines, green ✓ or red ✗.
+    private func comparisonList(_ comparisons: [BookComparison]) -> String {
+        "<ul class=\"book\">\n" + comparisons.map {
+            "<li class=\"\($0.passed ? "pass" : "fail")\">\(escapeHTML($0.line))</li>\n"
+        }.joined() + "</ul>\n"
+    }
+}
