@@ -90,6 +90,22 @@ final class ChapterReportTests: XCTestCase {
         try assertWellFormed(html)
     }
 
+    func testTwoSectionsUnderOneHeadingTakeOneValueEach() {
+        let runs: [String: SectionRun] = [
+            "scratch": SectionRun(output: "== §9.1 GRU, from scratch\nperplexity 1.1\n", ending: .finished, seconds: 1),
+            "concise": SectionRun(output: "== §9.1 GRU, concise\nperplexity 1.0\n", ending: .finished, seconds: 1),
+        ]
+        let header = ReportHeader(machine: "m", build: "debug", date: "d", quick: false, presets: [])
+        let report = ChapterReport.make(
+            program: "chapter9", title: "t", header: header,
+            sections: ["scratch", "concise"].map { ReportSection(command: [$0]) },
+            bookResults: [BookResult(section: "9.1", name: "perplexity", book: 1.1, tolerance: 0.05),
+                          BookResult(section: "9.1", name: "perplexity", book: 1.0, tolerance: 0.05)],
+            runner: { runs[$0[0]]! })
+        XCTAssertEqual(report.sections.map { $0.comparisons.map(\.here) }, [[1.1], [1.0]])
+        XCTAssertTrue(report.unmatched.isEmpty)
+    }
+
     func testValuesAreReadAfterTheirLabelInTheirSectionOnly() {
         let output = "== §2.1 A\nloss 9.0\n== §2.2 B\nloss: 0.5\nloss = 0.25\n== §2.2.1 B, part\n>>> y\ntensor(28., grad)\n== §2.3 C\nloss 7\n"
         XCTAssertEqual(BookResult(section: "2.2", name: "loss", book: 0, tolerance: 0).value(in: text(of: "2.2", in: output)!), 0.25)

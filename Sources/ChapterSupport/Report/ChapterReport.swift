@@ -67,7 +67,12 @@ public struct ChapterReport: Sendable {
         var found = Array(repeating: [BookComparison](), count: runs.count)
         var unmatched: [BookComparison] = []
         for result in bookResults {
-            let texts = runs.map { text(of: result.section, in: $0.1.output) }
+            // The first section that printed the heading and has no value of this name yet, so two
+            // commands under one heading (§9.1's GRU from scratch, then concise) take one each.
+            let texts = runs.indices.map { index in
+                found[index].contains { $0.result.name == result.name }
+                    ? nil : text(of: result.section, in: runs[index].1.output)
+            }
             if let index = texts.firstIndex(where: { $0 != nil }), let text = texts[index] {
                 found[index].append(result.compare(with: text))
             } else {
