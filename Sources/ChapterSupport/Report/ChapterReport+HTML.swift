@@ -16,7 +16,7 @@ extension ChapterReport {
         for preset in header.presets {
             body += "<tr><th>preset</th><td>\(escapeHTML(preset))</td></tr>\n"
         }
-        body += "</table>\n</header>\n"
+        body += "</table>\n" + contents() + "</header>\n"
         for (index, section) in sections.enumerated() {
             body += sectionHTML(section, index: index)
         }
@@ -28,6 +28,29 @@ extension ChapterReport {
         return htmlPage(title: "\(program) · \(title)", body: body)
     }
 
+    /// The list of sections, each linked to its place on the page with its wall time and a mark:
+    /// ✓ when it finished and reproduced every book value under it, ✗ otherwise.
+    private func contents() -> String {
+        "<ol class=\"contents\">\n" + sections.map { report in
+            let good = report.run.ending == .finished && report.comparisons.allSatisfy(\.passed)
+            let values = report.comparisons.isEmpty
+                ? "" : ", \(report.comparisons.filter(\.passed).count)/\(report.comparisons.count) book values"
+            return "<li><a href=\"#\(escapeHTML(anchor(report.section)))\">\(escapeHTML(title(of: report)))</a>"
+                + " <span class=\"\(good ? "pass" : "fail")\">\(good ? "✓" : "✗")</span>"
+                + " <span class=\"run\">\(duration(report.run.seconds))\(values)</span></li>\n"
+        }.joined() + "</ol>\n"
+    }
+
+    /// The section's heading as it printed it, else its `--help` abstract.
+    private func title(of report: SectionReport) -> String {
+        report.heading.map { "§\($0.number) \($0.title)" } ?? report.section.abstract
+    }
+
+    /// The element id of a section: its command, `group-name` for a nested one.
+    private func anchor(_ section: ReportSection) -> String {
+        section.command.joined(separator: "-")
+    }
+
     /// `swift run chapter3 softmax --epochs 2`.
     private func rerunCommand(_ arguments: [String]) -> String {
         (["swift", "run", program] + arguments).joined(separator: " ")
@@ -35,9 +58,8 @@ extension ChapterReport {
 
     /// One section: heading, rerun command and time, output and figures, problem, comparisons.
     private func sectionHTML(_ report: SectionReport, index: Int) -> String {
-        let heading = report.heading.map { "§\($0.number) \($0.title)" } ?? report.section.abstract
-        var html = "<section id=\"\(escapeHTML(report.section.command.joined(separator: "-")))\">\n"
-            + "<h2>\(escapeHTML(heading))</h2>\n"
+        var html = "<section id=\"\(escapeHTML(anchor(report.section)))\">\n"
+            + "<h2>\(escapeHTML(title(of: report)))</h2>\n"
             + "<p class=\"run\"><code>\(escapeHTML(rerunCommand(report.section.command + report.section.arguments)))</code>"
             + " · \(duration(report.run.seconds))"
         if let note = report.section.note { html += " · <span class=\"note\">\(escapeHTML(note))</span>" }

@@ -62,5 +62,7 @@ figcaption { color: #666; font-size: 0.8rem; }
 .fail { color: #b42318; }
 .problem { background: #fdecea; border-left: 3px solid #b42318; padding: 0.4rem 0.8rem; }
 ul.book { list-style: none; padding-left: 0; font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 0.85rem; }
+ol.contents { columns: 2; font-size: 0.9rem; padding-left: 1.5rem; }
+ol.contents a { color: #1f4e8c; text-decoration: none; }
 footer { border-top: 1px solid #ccc; margin-top: 2rem; padding-top: 0.6rem; color: #555; }
 """

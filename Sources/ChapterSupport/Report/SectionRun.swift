@@ -17,7 +17,7 @@ public struct SectionRun: Sendable {
         public var problem: String? {
             switch self {
             case .finished: nil
-            case .failed(let status): "the section failed (exit status \(status)); its error is the last line above"
+            case .failed(let status): "the section failed (exit status \(status)); its output above ends with why"
             case .crashed(let signal): "the section crashed (signal \(signal)\(signalName(signal)))"
             case .notStarted(let reason): "the section could not be started: \(reason)"
             }
