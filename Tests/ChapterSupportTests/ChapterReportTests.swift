@@ -106,6 +106,11 @@ final class ChapterReportTests: XCTestCase {
         XCTAssertTrue(report.unmatched.isEmpty)
     }
 
+    func testNumbersArePrintedShortButWholeNumbersInFull() {
+        XCTAssertEqual([0.828, 2.00003, 1e-5, 190, 2_042_040, -0.101, 0].map(formatted),
+                       ["0.828", "2.00003", "1e-05", "190", "2042040", "-0.101", "0"])
+    }
+
     func testValuesAreReadAfterTheirLabelInTheirSectionOnly() {
         let output = "== §2.1 A\nloss 9.0\n== §2.2 B\nloss: 0.5\nloss = 0.25\n== §2.2.1 B, part\n>>> y\ntensor(28., grad)\n== §2.3 C\nloss 7\n"
         XCTAssertEqual(BookResult(section: "2.2", name: "loss", book: 0, tolerance: 0).value(in: text(of: "2.2", in: output)!), 0.25)
@@ -148,6 +153,9 @@ final class ChapterReportTests: XCTestCase {
         XCTAssertEqual(quick[2].arguments, ["--epochs", "1"])
         XCTAssertEqual(quick[2].note, "quick: 1 epoch; the book: 10")
         XCTAssertEqual(quick[0].abstract, "§9.1 Alpha.")
+        let withArguments = reportSections(of: FakeChapterWithArguments.self, quick: true)
+        XCTAssertEqual(withArguments.map(\.command), [["alpha", "x"], ["alpha", "y"], ["gamma"]])
+        XCTAssertEqual(withArguments.map(\.arguments), [["--fast"], ["--fast"], []])
     }
 
     /// Parses `html` as XML: every element closed, attributes quoted, only XML's entities.
@@ -178,4 +186,12 @@ private struct FakeChapter: ReportableChapter {
         subcommands: [Alpha.self, Group.self, ChapterReportCommand<FakeChapter>.self, Gamma.self])
     static let bookResults: [BookResult] = []
     static let quickRuns = [QuickRun("gamma", ["--epochs", "1"], note: "1 epoch; the book: 10")]
+}
+
+private struct FakeChapterWithArguments: ReportableChapter {
+    static let configuration = CommandConfiguration(
+        commandName: "chapter8", abstract: "Chapter 8: More fakes.", subcommands: [Alpha.self, Gamma.self])
+    static let bookResults: [BookResult] = []
+    static let quickRuns = [QuickRun("alpha", ["--fast"], note: "fast")]
+    static let sectionArguments = ["alpha": [["x"], ["y"]]]
 }

@@ -81,8 +81,10 @@ public struct BookComparison: Sendable, Equatable {
     }
 }
 
-/// A number with up to six significant digits and no trailing zeros: `0.828`, `2.00003`, `1e-05`, `190`.
+/// A number with up to six significant digits and no trailing zeros (`0.828`, `2.00003`,
+/// `1e-05`), and a whole number in full (`190`, `2042040`).
 func formatted(_ x: Double) -> String {
+    if x.rounded() == x && abs(x) < 1e15 { return String(Int64(x)) }
     let text = String(format: "%.6g", x)
     return text == "-0" ? "0" : text
 }

@@ -15,6 +15,9 @@ public protocol ReportableChapter: ParsableCommand {
     /// Settings every run of the chapter uses that differ from the book's, one line each, e.g.
     /// `CPU preset: 32 px, 1 epoch; the book: 224 px, 10 epochs`.
     static var presets: [String] { get }
+    /// Sections that need arguments to run at all, run once per list in order: chapter 7's
+    /// `shapes` once per net, as `shapes alexnet`, `shapes vgg`, ….
+    static var sectionArguments: [String: [[String]]] { get }
 }
 
 extension ReportableChapter {
@@ -22,6 +25,8 @@ extension ReportableChapter {
     public static var quickRuns: [QuickRun] { [] }
     /// No settings beyond the book's.
     public static var presets: [String] { [] }
+    /// Every section runs without arguments.
+    public static var sectionArguments: [String: [[String]]] { [:] }
 }
 
 /// The shortened run of one section under `report --quick`: the arguments it adds and a label.
@@ -85,8 +90,8 @@ public struct ChapterReportCommand<Chapter: ReportableChapter>: ParsableCommand 
 }
 
 /// The sections of `chapter` in the order its configuration lists them, leaves of nested command
-/// groups included, without the `report` command itself; with `quick`, each carries the
-/// arguments and label of its `QuickRun`.
+/// groups included, without the `report` command itself, each once per list of its
+/// `sectionArguments`; with `quick`, each carries the arguments and label of its `QuickRun`.
 public func reportSections<Chapter: ReportableChapter>(of chapter: Chapter.Type, quick: Bool) -> [ReportSection] {
     var sections: [ReportSection] = []
     func walk(_ commands: [any ParsableCommand.Type], path: [String]) {
@@ -97,10 +102,13 @@ public func reportSections<Chapter: ReportableChapter>(of chapter: Chapter.Type,
                 walk(children, path: name)
                 continue
             }
-            let preset = quick ? Chapter.quickRuns.first { $0.command == name.joined(separator: " ") } : nil
-            sections.append(ReportSection(command: name, arguments: preset?.arguments ?? [],
-                                          abstract: command.configuration.abstract,
-                                          note: preset.map { "quick: \($0.note)" }))
+            let key = name.joined(separator: " ")
+            let preset = quick ? Chapter.quickRuns.first { $0.command == key } : nil
+            for extra in Chapter.sectionArguments[key] ?? [[]] {
+                sections.append(ReportSection(command: name + extra, arguments: preset?.arguments ?? [],
+                                              abstract: command.configuration.abstract,
+                                              note: preset.map { "quick: \($0.note)" }))
+            }
         }
     }
     walk(chapter.configuration.subcommands, path: [])
