@@ -1,4 +1,5 @@
 import ArgumentParser
+import ChapterSupport
 import D2L
 import Preliminaries
 
@@ -10,7 +11,7 @@ struct Chapter2: ParsableCommand {
         abstract: "Chapter 2 of Dive into Deep Learning: Preliminaries.",
         discussion: "Each section prints what the book shows, in its order; figures are written as SVG files whose paths are printed.",
         subcommands: [Ndarray.self, Pandas.self, LinearAlgebra.self, CalculusSection.self,
-                      Autograd.self, ProbabilitySection.self]
+                      Autograd.self, ProbabilitySection.self, ChapterReportCommand<Chapter2>.self]
     )
 }
 

@@ -11,7 +11,8 @@ struct Chapter3: ParsableCommand {
         abstract: "Chapter 3 of Dive into Deep Learning: Linear Neural Networks.",
         discussion: "Training sections end with the book's lines `loss …, train acc …, test acc …` and `… examples/sec on CPU`; figures are SVG files whose paths are printed.",
         subcommands: [LinearRegressionIntro.self, LinregScratch.self, Linreg.self, FashionMNISTSection.self,
-                      SoftmaxScratchSection.self, SoftmaxSection.self]
+                      SoftmaxScratchSection.self, SoftmaxSection.self,
+                      ChapterReportCommand<Chapter3>.self]
     )
 }
 

@@ -12,7 +12,8 @@ struct Chapter4: ParsableCommand {
         discussion: "Training sections end with the book's result lines; figures are SVG files whose paths are printed.",
         subcommands: [Activations.self, MLPScratchSection.self, MLPSection.self, UnderfitOverfit.self,
                       WeightDecayScratch.self, WeightDecayConcise.self, DropoutScratch.self, DropoutSection.self,
-                      NumericalStabilitySection.self, KaggleHouseSection.self]
+                      NumericalStabilitySection.self, KaggleHouseSection.self,
+                      ChapterReportCommand<Chapter4>.self]
     )
 }
 

@@ -11,7 +11,7 @@ struct Chapter5: ParsableCommand {
         commandName: "chapter5",
         abstract: "Chapter 5 of Dive into Deep Learning: the builders' guide.",
         subcommands: [ModelConstruction.self, Parameters.self, DeferredInit.self, CustomLayer.self,
-                      ReadWrite.self, UseGPU.self]
+                      ReadWrite.self, UseGPU.self, ChapterReportCommand<Chapter5>.self]
     )
 }
 

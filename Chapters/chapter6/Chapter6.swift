@@ -10,7 +10,8 @@ struct Chapter6: ParsableCommand {
         commandName: "chapter6",
         abstract: "Chapter 6 of Dive into Deep Learning: Convolutional Neural Networks.",
         subcommands: [Corr2d.self, EdgeDetection.self, LearnKernel.self, PaddingStride.self, ChannelsSection.self,
-                      PoolingSection.self, LeNetShapes.self, LeNetSection.self]
+                      PoolingSection.self, LeNetShapes.self, LeNetSection.self,
+                      ChapterReportCommand<Chapter6>.self]
     )
 }
 

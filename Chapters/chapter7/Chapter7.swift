@@ -11,7 +11,8 @@ struct Chapter7: ParsableCommand {
         abstract: "Chapter 7 of Dive into Deep Learning: Modern Convolutional Neural Networks.",
         subcommands: [Shapes.self, TrainNet<AlexNetCommand>.self, TrainNet<VGGCommand>.self, TrainNet<NiNCommand>.self,
                       TrainNet<GoogLeNetCommand>.self, BatchNormScratch.self, BatchNormConcise.self,
-                      TrainNet<ResNetCommand>.self, TrainNet<DenseNetCommand>.self]
+                      TrainNet<ResNetCommand>.self, TrainNet<DenseNetCommand>.self,
+                      ChapterReportCommand<Chapter7>.self]
     )
 }
 

@@ -10,6 +10,6 @@ struct Chapter8: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "chapter8",
         abstract: "Chapter 8 of Dive into Deep Learning: Recurrent Neural Networks.",
-        subcommands: [SequenceSection.self] + textSections + rnnSections
+        subcommands: [SequenceSection.self] + textSections + rnnSections + [ChapterReportCommand<Chapter8>.self]
     )
 }

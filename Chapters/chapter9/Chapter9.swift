@@ -10,5 +10,6 @@ struct Chapter9: ParsableCommand {
         commandName: "chapter9",
         abstract: "Chapter 9 of Dive into Deep Learning: Modern Recurrent Neural Networks.",
         subcommands: gruSections + lstmSections + deepSections + translationSections
+            + [ChapterReportCommand<Chapter9>.self]
     )
 }

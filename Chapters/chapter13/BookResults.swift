@@ -1,0 +1,27 @@
+import ChapterSupport
+
+/// The values chapter 13 of the book prints, for `chapter13 report`: §13.4's anchor boxes, whose
+/// count on the 561 × 728 photo is exact and whose first box at pixel (250, 250) the book prints
+/// to two decimals.
+///
+/// §13.1.2 and §13.2 run offline substitutes here (Fashion-MNIST and MNIST-5k instead of CIFAR-10
+/// and the hot-dog photos), so the book's accuracies are not compared; the presets say so.
+extension Chapter13: ReportableChapter {
+    static let bookResults: [BookResult] = [
+        BookResult(section: "13.4.1", name: "anchors on catdog.jpg", book: 2_042_040, tolerance: 0, printedAs: "Y.shape = [1,"),
+        BookResult(section: "13.4.1", name: "boxes[250, 250, 0, 0]", book: 0.06, tolerance: 0.005,
+                   printedAs: "boxes[250, 250, 0, :] = tensor(["),
+    ]
+
+    /// The offline substitutes.
+    static let presets = [
+        "augmentation-train: the first 300 Fashion-MNIST images, 20 epochs; the book: CIFAR-10, 10 epochs (test acc 0.854 with flips)",
+        "fine-tuning: a ResNet-18 pretrained here on Fashion-MNIST, fine-tuned on 500 MNIST digits; the book: ImageNet weights on the hot-dog photos",
+    ]
+
+    /// Fewer epochs of the two training sections.
+    static let quickRuns = [
+        QuickRun("augmentation-train", ["--epochs", "3"], note: "3 epochs; the substitute's default: 20"),
+        QuickRun("fine-tuning", ["--epochs", "1"], note: "1 epoch; the book: 5"),
+    ]
+}
