@@ -86,7 +86,7 @@ let package = Package(
         .executableTarget(name: "d2l-demo", dependencies: ["D2L"], path: "Sources/d2l-demo"),
         .executableTarget(
             name: "d2l-bench",
-            dependencies: ["D2L", "COpenBLAS", "LinearNetworks", "MLP", "ConvNets", "ModernConvNets", "RNN"],
+            dependencies: ["D2L", "COpenBLAS", "LinearNetworks", "MLP", "ConvNets", "ModernConvNets", "RNN", "Vision"],
             path: "Sources/d2l-bench"
         ),
         .executableTarget(

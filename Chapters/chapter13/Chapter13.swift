@@ -11,7 +11,7 @@ struct Chapter13: ParsableCommand {
         commandName: "chapter13",
         abstract: "Chapter 13 of Dive into Deep Learning: Computer Vision.",
         subcommands: [Augmentation.self, AugmentationTrain.self, FineTuning.self, BoundingBox.self, Anchors.self,
-                      Multiscale.self, BananaData.self, ChapterReportCommand<Chapter13>.self]
+                      Multiscale.self, BananaData.self, SSD.self, ChapterReportCommand<Chapter13>.self]
     )
 }
 

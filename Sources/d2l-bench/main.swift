@@ -15,7 +15,7 @@ import MLP
 
 let usage = """
     usage: d2l-bench [sgemm] [elementwise] [softmax] [mlp] [mlp-phases] [conv] [lenet] [lenet-bn] [resnet] [rnn]
-                 [seq2seq] [augment] [--quick] [--runs N]
+                 [seq2seq] [augment] [ssd] [--quick] [--runs N]
 
       sgemm         GFLOP/s of an n x n float matrix product, n = 256...2048: D2L's matmul
                     and a direct one-thread cblas_sgemm call on the same inputs
@@ -41,13 +41,16 @@ let usage = """
                     English-French pairs (needs fra-eng/fra.txt in the data folder)
       augment       images/sec of §13.1's flip, random resized crop, colour jitter and their
                     composition on batches of 256 CIFAR-sized (3 x 32 x 32) images
+      ssd           TinySSD (§13.7) training steps on random batches of 32 images of 256 x 256 with
+                    one box each (forward, multiboxTarget, loss, backward, SGD): images/sec, the
+                    time of each phase (median of 5 steps) and the peak memory
       --quick       small sizes and one repetition, for a smoke test
       --runs N      timed repetitions per figure (default 9; the median is shown)
 
     With no section, runs them all.
     """
 
-let sectionNames = ["sgemm", "elementwise", "softmax", "mlp", "mlp-phases", "conv", "lenet", "lenet-bn", "resnet", "rnn", "seq2seq", "augment"]
+let sectionNames = ["sgemm", "elementwise", "softmax", "mlp", "mlp-phases", "conv", "lenet", "lenet-bn", "resnet", "rnn", "seq2seq", "augment", "ssd"]
 func fail(_ message: String) -> Never {
     FileHandle.standardError.write(Data("d2l-bench: \(message)\n\n\(usage)\n".utf8))
     exit(2)
@@ -245,4 +248,8 @@ if wanted("seq2seq") {
 
 if wanted("augment") {
     benchmarkAugmentation(batchSize: quick ? 32 : 256, runs: runs)
+}
+
+if wanted("ssd") {
+    benchmarkSSD(steps: quick ? 1 : Swift.min(runs, 5), batchSize: quick ? 4 : 32, side: 256)
 }

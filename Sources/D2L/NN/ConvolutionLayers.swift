@@ -76,18 +76,31 @@ public final class AvgPool2d: Pool2dLayer, Layer {
     }
 }
 
-/// Average pooling to a fixed output grid, as `nn.AdaptiveAvgPool2d((1, 1))` (§7.3).
-public final class AdaptiveAvgPool2d: Module, Layer {
+/// The shared set-up of the adaptive pooling layers: the output grid, whatever the input size.
+public class AdaptivePool2dLayer: Module {
     let outputSize: (Int, Int)
 
-    /// Pools every channel to `outputSize`.
+    /// Pools every channel to `outputSize` (rows, columns).
     public init(_ outputSize: (Int, Int)) {
+        check(outputSize.0 > 0 && outputSize.1 > 0, "\(type(of: self)): output size must be positive, got \(outputSize)")
         self.outputSize = outputSize
         super.init()
     }
+}
 
+/// Average pooling to a fixed output grid, as `nn.AdaptiveAvgPool2d((1, 1))` (§7.3).
+public final class AdaptiveAvgPool2d: AdaptivePool2dLayer, Layer {
     /// The mean over each of the grid's regions.
     public func forward(_ x: Tensor) -> Tensor {
         Tensor.adaptiveAvgPool2d(x, outputSize: outputSize)
+    }
+}
+
+/// Max pooling to a fixed output grid, as `nn.AdaptiveMaxPool2d((1, 1))`, the last block of
+/// TinySSD (§13.7): the largest value of each channel, whatever the plane's size.
+public final class AdaptiveMaxPool2d: AdaptivePool2dLayer, Layer {
+    /// The maximum over each of the grid's regions.
+    public func forward(_ x: Tensor) -> Tensor {
+        Tensor.adaptiveMaxPool2d(x, outputSize: outputSize)
     }
 }

@@ -14,53 +14,74 @@ extension Tensor {
         let g = ConvGeometry(input: x.shape, kernel: kernel, stride: stride ?? kernel, padding: padding, operation: "maxPool2d")
         check(padding.0 * 2 <= kernel.0 && padding.1 * 2 <= kernel.1,
               "maxPool2d: padding \(padding) should be at most half the kernel \(kernel)")
+        // Padding never wins, so each window is its rows and columns clipped to the image.
+        let rows = (0..<g.oh).map { i in (Swift.max(0, i * g.sh - g.ph), Swift.min(g.h, i * g.sh - g.ph + g.kh)) }
+        let columns = (0..<g.ow).map { j in (Swift.max(0, j * g.sw - g.pw), Swift.min(g.w, j * g.sw - g.pw + g.kw)) }
+        return windowMax(x, g, rows: rows, columns: columns, name: "MaxPool2DWithIndicesBackward0")
+    }
+
+    /// The largest value of each channel over an `outputSize` grid of nearly equal regions,
+    /// whatever the input size, as `nn.AdaptiveMaxPool2d` (TinySSD's last block, §13.7, uses it
+    /// with output 1×1: the maximum of each whole channel).
+    ///
+    /// Regions are split as in `adaptiveAvgPool2d`; ties and NaNs behave as in `maxPool2d`.
+    public static func adaptiveMaxPool2d(_ x: Tensor, outputSize: (Int, Int)) -> Tensor {
+        check(x.ndim == 4, "adaptiveMaxPool2d: expects [N, C, H, W], got shape \(x.shape)")
+        let (h, w) = (x.shape[2], x.shape[3]), (oh, ow) = outputSize
+        check(oh >= 1 && ow >= 1 && h >= 1 && w >= 1,
+              "adaptiveMaxPool2d: output size \(outputSize) and input plane \(h)×\(w) must be at least 1×1")
+        let region = ConvGeometry.adaptiveRegions(h: h, w: w, oh: oh, ow: ow)
+        let g = ConvGeometry(n: x.shape[0], c: x.shape[1], h: h, w: w, oh: oh, ow: ow)
+        return windowMax(x, g, rows: region.rows, columns: region.columns, name: "AdaptiveMaxPool2DBackward0")
+    }
+
+    /// Shared body of the max poolings: output (i, j) of each plane is the largest value over
+    /// rows `rows[i]` and columns `columns[j]` (half-open, inside the image). Remembers where
+    /// each maximum came from, so the backward pass adds the gradient straight there.
+    private static func windowMax(_ x: Tensor, _ g: ConvGeometry, rows: [(Int, Int)], columns: [(Int, Int)],
+                                  name: String) -> Tensor {
         let input = x.detach().contiguous()
         let planes = g.n * g.c
         let out = Tensor(uninitializedShape: [g.n, g.c, g.oh, g.ow], dtype: x.dtype)
         var winners = [Int32](repeating: -1, count: planes * g.oh * g.ow)
         let src = input.base, dst = out.storage.pointer
-        // Each window clipped to the image once per row and column, so the loop over its taps
-        // has no bounds tests (the padding is -∞, which never wins).
-        let (h, w, kh, kw, sh, sw, ph, pw, oh, ow) = (g.h, g.w, g.kh, g.kw, g.sh, g.sw, g.ph, g.pw, g.oh, g.ow)
-        let rows = (0..<oh).map { i in (Swift.max(0, i * sh - ph), Swift.min(h, i * sh - ph + kh)) }
-        let columns = (0..<ow).map { j in (Swift.max(0, j * sw - pw), Swift.min(w, j * sw - pw + kw)) }
+        let windowHeight = rows.map { $0.1 - $0.0 }.max() ?? 0, windowWidth = columns.map { $0.1 - $0.0 }.max() ?? 0
         winners.withUnsafeMutableBufferPointer { best in
             let bestBase = best.baseAddress!
-            rows.withUnsafeBufferPointer { rows in
-            columns.withUnsafeBufferPointer { columns in
-            Kernels.parallelRanges(planes, workPerItem: oh * ow * kh * kw) { start, end in
+            Kernels.parallelRanges(planes, workPerItem: g.oh * g.ow * windowHeight * windowWidth) { start, end in
                 for plane in start..<end {
-                    let p = src + plane * h * w
-                    var o = plane * oh * ow
-                    for i in 0..<oh {
-                        let (y0, y1) = rows[i]
-                        for j in 0..<ow {
-                            let (x0, x1) = columns[j]
+                    let p = src + plane * g.h * g.w
+                    for i in 0..<g.oh {
+                        let (r0, r1) = rows[i]
+                        for j in 0..<g.ow {
+                            let (c0, c1) = columns[j]
                             var value = -Float.infinity, index = -1
-                            // A NaN replaces the maximum and ends the window: NaN propagates.
-                            window: for y in y0..<y1 {
-                                let line = p + y * w
-                                for x in x0..<x1 where !(line[x] <= value) || index < 0 {
-                                    value = line[x]
-                                    index = y * w + x
-                                    if value.isNaN { break window }
+                            window: for y in r0..<r1 {
+                                for xx in c0..<c1 {
+                                    let v = p[y * g.w + xx]
+                                    // `value` is not NaN here, so this also takes a NaN, which
+                                    // then ends the window: NaN propagates at no extra cost.
+                                    if !(v <= value) || index < 0 {
+                                        value = v
+                                        index = y * g.w + xx
+                                        if v.isNaN { break window }
+                                    }
                                 }
                             }
+                            let o = (plane * g.oh + i) * g.ow + j
                             dst[o] = value
                             bestBase[o] = Int32(index)
-                            o += 1
                         }
                     }
                 }
             }
-            }
-            }
         }
         let picked = winners
-        return record(out, "MaxPool2DWithIndicesBackward0", inputs: [x], saves: []) { grad in
+        return record(out, name, inputs: [x], saves: []) { grad in
             let dy = grad.contiguous()
             let dx = Tensor.zeros(x.shape)
             let d = dx.storage.pointer, gy = dy.base
+            // Each plane is one work item, so overlapping adaptive regions add into it in turn.
             Kernels.parallelRanges(planes, workPerItem: g.oh * g.ow) { start, end in
                 for plane in start..<end {
                     for k in 0..<(g.oh * g.ow) {
@@ -91,9 +112,7 @@ extension Tensor {
         let (h, w) = (x.shape[2], x.shape[3])
         let (oh, ow) = outputSize
         let g = ConvGeometry(input: x.shape, kernel: (1, 1), stride: (1, 1), padding: (0, 0), operation: "adaptiveAvgPool2d")
-        // Region i spans [⌊i·h/oh⌋, ⌈(i+1)·h/oh⌉), as PyTorch divides it.
-        let region = ConvGeometry.Regions(rows: (0..<oh).map { ($0 * h / oh, (($0 + 1) * h + oh - 1) / oh) },
-                                          columns: (0..<ow).map { ($0 * w / ow, (($0 + 1) * w + ow - 1) / ow) })
+        let region = ConvGeometry.adaptiveRegions(h: h, w: w, oh: oh, ow: ow)
         let shaped = ConvGeometry(n: g.n, c: g.c, h: h, w: w, oh: oh, ow: ow)
         var divisors: [Float] = []
         for (r0, r1) in region.rows { for (c0, c1) in region.columns { divisors.append(Float((r1 - r0) * (c1 - c0))) } }
@@ -242,6 +261,13 @@ extension ConvGeometry {
     struct Regions {
         let rows: [(Int, Int)]
         let columns: [(Int, Int)]
+    }
+
+    /// The regions of adaptive pooling: region i spans [⌊i·h/oh⌋, ⌈(i+1)·h/oh⌉), as PyTorch
+    /// divides it, and likewise for columns.
+    static func adaptiveRegions(h: Int, w: Int, oh: Int, ow: Int) -> Regions {
+        Regions(rows: (0..<oh).map { ($0 * h / oh, (($0 + 1) * h + oh - 1) / oh) },
+                columns: (0..<ow).map { ($0 * w / ow, (($0 + 1) * w + ow - 1) / ow) })
     }
 
     /// A geometry with a given output grid, for operations whose windows are not strided kernels.

@@ -46,9 +46,13 @@ public final class TensorStorage {
 /// loops allocate the same sizes every step, so handing back a buffer of exactly the same size
 /// removes that cost. Only buffers of at least `minimumCount` floats are kept, up to
 /// `limitBytes` in all; the rest goes straight back to the system allocator.
+///
+/// The limit is an eighth of the machine's memory, at least 128 MiB: TinySSD's batch of 32
+/// images of 256 × 256 (§13.7) makes activations of 134 MB each, over 2 GB in a step, and with a
+/// fixed 128 MiB none of them was kept, so every step faulted in all its pages again.
 enum BufferCache {
     static let minimumCount = 1 << 16
-    static let limitBytes = 128 << 20
+    static let limitBytes = Swift.max(128 << 20, Int(ProcessInfo.processInfo.physicalMemory / 8))
     private static let lock = NSLock()
     nonisolated(unsafe) private static var free: [Int: [UnsafeMutablePointer<Float>]] = [:]
     nonisolated(unsafe) private static var cachedBytes = 0
