@@ -25,7 +25,7 @@
     X(dnnl_convolution_backward_data_desc_init) X(dnnl_convolution_backward_weights_desc_init)      \
     X(dnnl_primitive_desc_create) X(dnnl_primitive_desc_destroy) X(dnnl_primitive_desc_query)       \
     X(dnnl_primitive_desc_query_md) X(dnnl_primitive_create) X(dnnl_primitive_execute)              \
-    X(dnnl_reorder_primitive_desc_create)
+    X(dnnl_reorder_primitive_desc_create) X(dnnl_primitive_destroy) X(dnnl_memory_destroy)
 
 #define D2L_DECLARE(name) static __typeof__(&name) p_##name;
 D2L_DNNL_FUNCTIONS(D2L_DECLARE)
@@ -101,6 +101,21 @@ typedef struct {
 #define MAX_PLANS 256
 static plan *plans[MAX_PLANS];
 static int plan_count;
+/// When all MAX_PLANS slots are taken (a test suite's many shapes), the oldest plan is freed and
+/// its slot reused: a training loop's few shapes stay planned.
+static int oldest_plan;
+
+static void free_plan(plan *p) {
+    if (p->conv) p_dnnl_primitive_destroy(p->conv);
+    for (int i = 0; i < 3; i++) {
+        operand *op = &p->operands[i];
+        if (op->reorder) p_dnnl_primitive_destroy(op->reorder);
+        if (op->user) p_dnnl_memory_destroy(op->user);
+        if (op->inner) p_dnnl_memory_destroy(op->inner);
+    }
+    if (p->bias) p_dnnl_memory_destroy(p->bias);
+    free(p);
+}
 
 /// Three scratch buffers, one per operand position, grown as needed and shared by all plans.
 static void *scratch[3];
@@ -200,7 +215,7 @@ static plan *make_plan(enum pass pass, int with_bias, const d2l_conv_shape *s) {
         snprintf(p->implementation, sizeof p->implementation, "%s", name);
     p_dnnl_primitive_desc_destroy(pd);
     // A plan that failed half-way is kept, marked, so the shape goes to im2col without trying
-    // again; its half-made oneDNN objects are not worth the bookkeeping of freeing them.
+    // again (free_plan frees what was made of it when its slot is reused).
     p->failed = !ok;
     return p;
 }
@@ -210,14 +225,19 @@ static plan *find_plan(enum pass pass, int with_bias, const d2l_conv_shape *s) {
         plan *p = plans[i];
         if (p->pass == pass && p->with_bias == with_bias && same_shape(&p->shape, s)) return p->failed ? NULL : p;
     }
-    if (plan_count == MAX_PLANS) return NULL;  // a program with that many shapes uses im2col for the rest
     plan *p = make_plan(pass, with_bias, s);
     if (!p) {  // oneDNN cannot run this shape: remember that as a failed plan
         p = calloc(1, sizeof *p);
         if (!p) return NULL;
         *p = (plan){.pass = pass, .with_bias = with_bias, .failed = 1, .shape = *s};
     }
-    plans[plan_count++] = p;
+    if (plan_count < MAX_PLANS) {
+        plans[plan_count++] = p;
+    } else {
+        free_plan(plans[oldest_plan]);
+        plans[oldest_plan] = p;
+        oldest_plan = (oldest_plan + 1) % MAX_PLANS;
+    }
     return p->failed ? NULL : p;
 }
 
@@ -288,10 +308,12 @@ int d2l_onednn_conv_backward_weights(const d2l_conv_shape *shape, const float *x
 
 const char *d2l_onednn_conv_implementation(const d2l_conv_shape *shape) {
     if (!d2l_onednn_available()) return NULL;
+    static __thread char name[64];  // copied under the lock: the plan may be freed later
     pthread_mutex_lock(&lock);
     plan *p = find_plan(FORWARD, 0, shape);
+    if (p) memcpy(name, p->implementation, sizeof name);
     pthread_mutex_unlock(&lock);
-    return p ? p->implementation : NULL;
+    return p ? name : NULL;
 }
 
 #else  // built without oneDNN's header: every convolution takes the im2col path
