@@ -1,8 +1,12 @@
 import ChapterSupport
 
-/// The values chapter 13 of the book prints, for `chapter13 report`: §13.4's anchor boxes, whose
-/// count on the 561 × 728 photo is exact and whose first box at pixel (250, 250) the book prints
-/// to two decimals.
+/// The values chapter 13 of the book prints, for `chapter13 report`: §13.4.1's anchor boxes on the
+/// 561 × 728 photo (zh-v2, PyTorch, zh.d2l.ai chapter_computer-vision/anchor.html, read from public
+/// copies of the page's output, as the page itself is not in the search index). The book prints
+/// `torch.Size([1, 2042040, 4])` (561 · 728 · 5 anchors, exact) and
+/// `boxes[250, 250, 0, :]` = `tensor([0.06, 0.07, 0.63, 0.82])`, to two decimals (its
+/// `torch.set_printoptions(2)`): the first coordinate is 0.0551 unrounded, so ±0.005 is the rounding
+/// of the printed digit.
 ///
 /// §13.1.2 and §13.2 run offline substitutes here (Fashion-MNIST and MNIST-5k instead of CIFAR-10
 /// and the hot-dog photos), so the book's accuracies are not compared; the presets say so.
