@@ -34,7 +34,7 @@ struct SSD: ParsableCommand {
 
     /// The CPU preset: what the default run changes from the book's settings.
     enum Preset {
-        static let epochs = 10, imageSize = 128, trainExamples = 1000
+        static let epochs = 30, imageSize = 128, trainExamples = 1000
     }
 
     func validate() throws {
@@ -100,10 +100,14 @@ struct SSD: ParsableCommand {
         let output = predictSSD(net, X)
         let truth = labels[valImage, 0].toArray()
         print("validation image \(valImage): true box " + format(Array(truth[1...])))
-        let confident = output.toArray2D().filter { $0[1] >= threshold }
+        let rows = output.toArray2D()
+        let confident = rows.filter { $0[1] >= threshold }
         print("\(output.shape[0]) boxes found, \(confident.count) with confidence ≥ \(threshold)")
+        if confident.isEmpty && !rows.isEmpty {
+            print("none is drawn; the most confident ones (train longer, or lower --threshold):")
+        }
         let trueBox = Tensor(shape: [1, 4], values: Array(truth[1...]))
-        for row in confident.prefix(5) {
+        for row in confident.isEmpty ? Array(rows.prefix(3)) : Array(confident.prefix(5)) {
             let iou = boxIoU(Tensor(shape: [1, 4], values: Array(row[2...])), trueBox).item()
             print(String(format: "  confidence %.3f, box ", row[1]) + format(Array(row[2...]))
                   + String(format: ", IoU with the true box %.3f", iou))
