@@ -8,9 +8,10 @@ import TestSupport
 /// gradients, with the same convolution computed in a way that takes no shortcut, and checked
 /// against finite differences.
 final class ConvolutionPathTests: XCTestCase {
-    // These check the im2col path itself, so oneDNN (OneDNNConvolution.swift) is kept out.
-    override func setUp() { OneDNNConvolution.isEnabled = false }
-    override func tearDown() { OneDNNConvolution.isEnabled = true }
+    // These check the im2col path itself, so oneDNN (OneDNNConvolution.swift) and the fully
+    // connected form (FullyConnectedConvolution.swift) are kept out.
+    override func setUp() { (OneDNNConvolution.isEnabled, FullyConnectedConvolution.isEnabled) = (false, false) }
+    override func tearDown() { (OneDNNConvolution.isEnabled, FullyConnectedConvolution.isEnabled) = (true, true) }
 
     /// `conv2d` and `reference` on the same seeded inputs: outputs and all three gradients.
     private func assertSameAsReference(x: [Int], weight: [Int], stride: (Int, Int) = (1, 1), padding: (Int, Int),

@@ -7,9 +7,10 @@ import TestSupport
 /// convolved alone. The small-batch cases (one group) are checked against a direct loop and
 /// finite differences in Chapter6Tests.
 final class ConvolutionTests: XCTestCase {
-    // These check the im2col path itself, so oneDNN (OneDNNConvolution.swift) is kept out.
-    override func setUp() { OneDNNConvolution.isEnabled = false }
-    override func tearDown() { OneDNNConvolution.isEnabled = true }
+    // These check the im2col path itself, so oneDNN (OneDNNConvolution.swift) and the fully
+    // connected form (FullyConnectedConvolution.swift) are kept out.
+    override func setUp() { (OneDNNConvolution.isEnabled, FullyConnectedConvolution.isEnabled) = (false, false) }
+    override func tearDown() { (OneDNNConvolution.isEnabled, FullyConnectedConvolution.isEnabled) = (true, true) }
 
     private func assertBatchMatchesImageByImage(x: [Int], weight: [Int], stride: (Int, Int), padding: (Int, Int),
                                                 file: StaticString = #filePath, line: UInt = #line) {

@@ -12,7 +12,10 @@ final class OneDNNConvolutionTests: XCTestCase {
         try XCTSkipUnless(OneDNNConvolution.isAvailable, "oneDNN: \(OneDNNConvolution.unavailableReason)")
     }
 
-    override func tearDown() { OneDNNConvolution.isEnabled = true }
+    // oneDNN itself is checked, so the fully connected form, which would take the 1×1 and 2×2
+    // planes first, is kept out.
+    override func setUp() { FullyConnectedConvolution.isEnabled = false }
+    override func tearDown() { (OneDNNConvolution.isEnabled, FullyConnectedConvolution.isEnabled) = (true, true) }
 
     /// Output, ∂X, ∂W and ∂b of one convolution, through oneDNN or through im2col.
     private func convolve(x: [Int], weight: [Int], stride: (Int, Int), padding: (Int, Int), bias: Bool,

@@ -23,7 +23,9 @@ extension Tensor {
         }
         let g = ConvGeometry(input: x.shape, kernel: (weight.shape[2], weight.shape[3]), stride: stride,
                              padding: padding, operation: "conv2d")
-        // oneDNN's direct kernels where the library is installed (OneDNNConvolution.swift).
+        // One product where every output pixel sees the whole input (FullyConnectedConvolution.swift),
+        // else oneDNN's direct kernels where the library is installed (OneDNNConvolution.swift).
+        if let dense = FullyConnectedConvolution.conv2d(x, weight: weight, bias: bias, geometry: g) { return dense }
         if let fast = OneDNNConvolution.conv2d(x, weight: weight, bias: bias, geometry: g) { return fast }
         // Taps that only ever meet the zero border are left out of every product.
         let taps = g.liveTaps

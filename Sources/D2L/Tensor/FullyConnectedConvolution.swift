@@ -1,0 +1,150 @@
+// A convolution whose every output pixel sees the whole input is a fully connected layer.
+//
+// At 28 px ResNet's last stages run 3×3 kernels with padding 1 on 2×2 and 1×1 planes (§7.6), and
+// GoogLeNet's last block does the same at 1×1. There each output pixel's window covers every
+// input pixel, so the convolution is the product of the flattened images with one dense matrix
+// M [O·oh·ow, C·h·w], whose entry for output pixel (o, r, c) and input pixel (ci, i, j) is the
+// kernel tap the two meet at, W[o, ci, i − r·sh + ph, j − c·sw + pw]. Every entry is a real
+// multiply-add (none meets the zero border), the NCHW batch already is the [N, C·h·w] matrix the
+// product reads and [N, O·oh·ow] is the NCHW output, so the whole pass is one GEMM: no unrolled
+// columns, no padding and no change of layout. On these shapes that beats both im2col and
+// oneDNN's direct kernels (whose kernel gradient at a 1×1 plane ran several times slower than
+// the single product it amounts to).
+//
+// Forward Y = X · Mᵀ + b; backward ∂X = ∂Y · M, ∂M = ∂Yᵀ · X, and ∂W is ∂M folded back: each
+// tap sums the entries of M it was copied to.
+
+/// The fully connected form of a convolution (see the comment at the top of the file).
+enum FullyConnectedConvolution {
+    /// Off: such convolutions take oneDNN or im2col like any other (the tests compare them so).
+    nonisolated(unsafe) static var isEnabled = true
+
+    /// The largest dense matrix built, in floats (16 MiB); larger ones are left to the other paths.
+    static let maximumMatrixFloats = 1 << 22
+
+    /// Whether every output pixel's window covers the whole input. Per axis the first window
+    /// must reach the last input row, h + p ≤ k; the last window then starts at or before the
+    /// first row too, since (oh − 1)·s ≤ h + 2p − k ≤ p.
+    static func applies(to g: ConvGeometry, outChannels: Int) -> Bool {
+        g.h + g.ph <= g.kh && g.w + g.pw <= g.kw && outChannels * g.plane * g.imageSize <= maximumMatrixFloats
+    }
+
+    /// `Tensor.conv2d` as one product, recorded for autograd; nil when the shape does not qualify
+    /// and the caller takes another path.
+    static func conv2d(_ x: Tensor, weight: Tensor, bias: Tensor?, geometry g: ConvGeometry) -> Tensor? {
+        let outChannels = weight.shape[0]
+        guard isEnabled, g.n > 0, x.dtype == .float32, weight.dtype == .float32, applies(to: g, outChannels: outChannels)
+        else { return nil }
+        let rows = outChannels * g.plane, columns = g.imageSize
+        let input = x.detach().contiguous()
+        let matrix = Tensor(uninitializedShape: [rows, columns])
+        withExtendedLifetime(weight) { expand(weight.detach().contiguous().base, g, outChannels, into: matrix.storage.pointer) }
+        let out = Tensor(uninitializedShape: [g.n, outChannels, g.oh, g.ow])
+        let shift = bias?.detach().contiguous()
+        withExtendedLifetime((input, matrix, shift)) {
+            // Y [N, O·oh·ow] = X [N, C·h·w] · Mᵀ
+            BLAS.sgemm(transA: false, transB: true, m: g.n, n: rows, k: columns, input.base, lda: columns,
+                       matrix.base, ldb: columns, out.storage.pointer, ldc: rows)
+            if let shift { addBias(shift.base, to: out.storage.pointer, images: g.n, channels: outChannels, plane: g.plane) }
+        }
+        let inputs = bias.map { [x, weight, $0] } ?? [x, weight]
+        return Tensor.record(out, "ConvolutionBackward0", inputs: inputs, saves: [x, weight]) { grad in
+            let dy = grad.contiguous()
+            var dx: Tensor?, dw: Tensor?, db: Tensor?
+            withExtendedLifetime((dy, input, matrix)) {
+                if x.requiresGrad {
+                    // ∂X [N, C·h·w] = ∂Y [N, O·oh·ow] · M
+                    let result = Tensor(uninitializedShape: x.shape)
+                    BLAS.sgemm(transA: false, transB: false, m: g.n, n: columns, k: rows, dy.base, lda: rows,
+                               matrix.base, ldb: columns, result.storage.pointer, ldc: columns)
+                    dx = result
+                }
+                if weight.requiresGrad {
+                    // ∂M [O·oh·ow, C·h·w] = ∂Yᵀ · X, folded onto the kernel taps.
+                    let dMatrix = Tensor(uninitializedShape: [rows, columns])
+                    BLAS.sgemm(transA: true, transB: false, m: rows, n: columns, k: g.n, dy.base, lda: rows,
+                               input.base, ldb: columns, dMatrix.storage.pointer, ldc: columns)
+                    let result = Tensor.zeros(weight.shape)
+                    withExtendedLifetime(dMatrix) { fold(dMatrix.base, g, outChannels, into: result.storage.pointer) }
+                    dw = result
+                }
+                if let bias, bias.requiresGrad {
+                    let result = Tensor(uninitializedShape: [outChannels])
+                    sumOverImagesAndPixels(dy.base, images: g.n, channels: outChannels, plane: g.plane,
+                                           into: result.storage.pointer)
+                    db = result
+                }
+            }
+            var grads: [Tensor?] = [dx, dw]
+            if bias != nil { grads.append(db) }
+            return grads
+        }
+    }
+
+    /// Calls `body(outputOffset, inputOffset, tapOffset)` for every entry of M: row (o, r, c),
+    /// column (ci, i, j) and kernel entry W[o, ci, i − r·sh + ph, j − c·sw + pw], as offsets into
+    /// M, the image and W. The innermost loop walks j, along which both M and W are contiguous.
+    @inline(__always)
+    private static func forEachEntry(_ g: ConvGeometry, _ outChannels: Int,
+                                     _ body: (_ m: Int, _ w: Int, _ run: Int) -> Void) {
+        let columns = g.imageSize, taps = g.kh * g.kw
+        for o in 0..<outChannels {
+            for r in 0..<g.oh {
+                for c in 0..<g.ow {
+                    let row = ((o * g.oh + r) * g.ow + c) * columns
+                    let top = g.ph - r * g.sh, left = g.pw - c * g.sw
+                    for ci in 0..<g.c {
+                        for i in 0..<g.h {
+                            // The run of g.w entries of M for input row i meets taps left…left+w−1
+                            // of kernel row top + i.
+                            body(row + (ci * g.h + i) * g.w, (o * g.c + ci) * taps + (top + i) * g.kw + left, g.w)
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Fills M [O·oh·ow, C·h·w] from the kernels W [O, C, kh, kw].
+    static func expand(_ w: UnsafePointer<Float>, _ g: ConvGeometry, _ outChannels: Int,
+                       into m: UnsafeMutablePointer<Float>) {
+        forEachEntry(g, outChannels) { mOffset, wOffset, run in
+            (m + mOffset).update(from: w + wOffset, count: run)
+        }
+    }
+
+    /// Adds each entry of ∂M onto the kernel tap it came from: ∂W must hold zeros (a tap that
+    /// meets only the zero border keeps its zero gradient).
+    static func fold(_ dm: UnsafePointer<Float>, _ g: ConvGeometry, _ outChannels: Int,
+                     into dw: UnsafeMutablePointer<Float>) {
+        forEachEntry(g, outChannels) { mOffset, wOffset, run in
+            let from = dm + mOffset, to = dw + wOffset
+            for t in 0..<run { to[t] += from[t] }
+        }
+    }
+
+    /// y[n, o, ·] += b[o].
+    private static func addBias(_ b: UnsafePointer<Float>, to y: UnsafeMutablePointer<Float>, images: Int,
+                                channels: Int, plane: Int) {
+        for n in 0..<images {
+            for o in 0..<channels {
+                let row = y + (n * channels + o) * plane, shift = b[o]
+                for t in 0..<plane { row[t] += shift }
+            }
+        }
+    }
+
+    /// db[o] = Σ over images and pixels of dy[n, o, ·].
+    private static func sumOverImagesAndPixels(_ dy: UnsafePointer<Float>, images: Int, channels: Int, plane: Int,
+                                               into db: UnsafeMutablePointer<Float>) {
+        db.initialize(repeating: 0, count: channels)
+        for n in 0..<images {
+            for o in 0..<channels {
+                let row = dy + (n * channels + o) * plane
+                var sum: Float = 0
+                for t in 0..<plane { sum += row[t] }
+                db[o] += sum
+            }
+        }
+    }
+}
