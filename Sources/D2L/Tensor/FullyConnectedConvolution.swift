@@ -81,23 +81,29 @@ enum FullyConnectedConvolution {
         }
     }
 
-    /// Calls `body(outputOffset, inputOffset, tapOffset)` for every entry of M: row (o, r, c),
-    /// column (ci, i, j) and kernel entry W[o, ci, i − r·sh + ph, j − c·sw + pw], as offsets into
-    /// M, the image and W. The innermost loop walks j, along which both M and W are contiguous.
-    @inline(__always)
-    private static func forEachEntry(_ g: ConvGeometry, _ outChannels: Int,
-                                     _ body: (_ m: Int, _ w: Int, _ run: Int) -> Void) {
-        let columns = g.imageSize, taps = g.kh * g.kw
+    /// Walks every entry of M, row (o, r, c) and column (ci, i, j), beside the kernel entry it
+    /// holds, W[o, ci, i − r·sh + ph, j − c·sw + pw], and copies W's entry into M (`expanding`)
+    /// or adds M's entry onto W's (folding). The innermost loop runs over the input channels
+    /// ci, a long strided run on both sides (h·w floats apart in M, kh·kw in W), since the
+    /// runs along j are one or two floats on these planes.
+    private static func walk(_ g: ConvGeometry, _ outChannels: Int, matrix m: UnsafeMutablePointer<Float>,
+                             kernels w: UnsafeMutablePointer<Float>, expanding: Bool) {
+        let columns = g.imageSize, taps = g.kh * g.kw, pixels = g.h * g.w, channels = g.c
         for o in 0..<outChannels {
             for r in 0..<g.oh {
                 for c in 0..<g.ow {
-                    let row = ((o * g.oh + r) * g.ow + c) * columns
-                    let top = g.ph - r * g.sh, left = g.pw - c * g.sw
-                    for ci in 0..<g.c {
-                        for i in 0..<g.h {
-                            // The run of g.w entries of M for input row i meets taps left…left+w−1
-                            // of kernel row top + i.
-                            body(row + (ci * g.h + i) * g.w, (o * g.c + ci) * taps + (top + i) * g.kw + left, g.w)
+                    let row = m + ((o * g.oh + r) * g.ow + c) * columns
+                    // Input pixel (i, j) meets tap (top + i, left + j).
+                    let corner = w + o * channels * taps + (g.ph - r * g.sh) * g.kw + (g.pw - c * g.sw)
+                    for i in 0..<g.h {
+                        for j in 0..<g.w {
+                            let mEntry = row + i * g.w + j, wEntry = corner + i * g.kw + j
+                            // Wrapping index arithmetic: no overflow checks in the loop per float.
+                            if expanding {
+                                for ci in 0..<channels { mEntry[ci &* pixels] = wEntry[ci &* taps] }
+                            } else {
+                                for ci in 0..<channels { wEntry[ci &* taps] += mEntry[ci &* pixels] }
+                            }
                         }
                     }
                 }
@@ -108,19 +114,14 @@ enum FullyConnectedConvolution {
     /// Fills M [O·oh·ow, C·h·w] from the kernels W [O, C, kh, kw].
     static func expand(_ w: UnsafePointer<Float>, _ g: ConvGeometry, _ outChannels: Int,
                        into m: UnsafeMutablePointer<Float>) {
-        forEachEntry(g, outChannels) { mOffset, wOffset, run in
-            (m + mOffset).update(from: w + wOffset, count: run)
-        }
+        walk(g, outChannels, matrix: m, kernels: UnsafeMutablePointer(mutating: w), expanding: true)
     }
 
     /// Adds each entry of ∂M onto the kernel tap it came from: ∂W must hold zeros (a tap that
     /// meets only the zero border keeps its zero gradient).
     static func fold(_ dm: UnsafePointer<Float>, _ g: ConvGeometry, _ outChannels: Int,
                      into dw: UnsafeMutablePointer<Float>) {
-        forEachEntry(g, outChannels) { mOffset, wOffset, run in
-            let from = dm + mOffset, to = dw + wOffset
-            for t in 0..<run { to[t] += from[t] }
-        }
+        walk(g, outChannels, matrix: UnsafeMutablePointer(mutating: dm), kernels: dw, expanding: false)
     }
 
     /// y[n, o, ·] += b[o].
