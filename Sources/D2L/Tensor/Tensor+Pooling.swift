@@ -48,32 +48,49 @@ extension Tensor {
         let windowHeight = rows.map { $0.1 - $0.0 }.max() ?? 0, windowWidth = columns.map { $0.1 - $0.0 }.max() ?? 0
         winners.withUnsafeMutableBufferPointer { best in
             let bestBase = best.baseAddress!
+            rows.withUnsafeBufferPointer { rows in
+            columns.withUnsafeBufferPointer { columns in
             Kernels.parallelRanges(planes, workPerItem: g.oh * g.ow * windowHeight * windowWidth) { start, end in
+                // Wrapping index arithmetic (no overflow checks) in the loops that run per pixel.
+                let width = g.w
+                var o = start &* g.oh &* g.ow
                 for plane in start..<end {
-                    let p = src + plane * g.h * g.w
-                    for i in 0..<g.oh {
-                        let (r0, r1) = rows[i]
-                        for j in 0..<g.ow {
-                            let (c0, c1) = columns[j]
-                            var value = -Float.infinity, index = -1
-                            window: for y in r0..<r1 {
+                    let p = src + plane &* g.h &* width
+                    for (r0, r1) in rows {
+                        for (c0, c1) in columns {
+                            // The window's first pixel is the first candidate and a later one
+                            // wins only when strictly larger, so on ties the first stays. The
+                            // scan is branch-free (a select, not a jump per pixel, since which
+                            // pixel wins is random); a NaN never wins it but is noted, and the
+                            // window is then scanned again for its first NaN, which PyTorch
+                            // propagates.
+                            var index = r0 &* width &+ c0, value = p[index], sawNaN = false
+                            for y in r0..<r1 {
+                                let row = y &* width
                                 for xx in c0..<c1 {
-                                    let v = p[y * g.w + xx]
-                                    // `value` is not NaN here, so this also takes a NaN, which
-                                    // then ends the window: NaN propagates at no extra cost.
-                                    if !(v <= value) || index < 0 {
-                                        value = v
-                                        index = y * g.w + xx
-                                        if v.isNaN { break window }
+                                    let v = p[row &+ xx], larger = v > value
+                                    value = larger ? v : value
+                                    index = larger ? row &+ xx : index
+                                    sawNaN = sawNaN || v != v
+                                }
+                            }
+                            if sawNaN {
+                                nan: for y in r0..<r1 {
+                                    for xx in c0..<c1 where p[y &* width &+ xx].isNaN {
+                                        index = y &* width &+ xx
+                                        value = p[index]
+                                        break nan
                                     }
                                 }
                             }
-                            let o = (plane * g.oh + i) * g.ow + j
                             dst[o] = value
-                            bestBase[o] = Int32(index)
+                            bestBase[o] = Int32(truncatingIfNeeded: index)
+                            o &+= 1
                         }
                     }
                 }
+            }
+            }
             }
         }
         let picked = winners
