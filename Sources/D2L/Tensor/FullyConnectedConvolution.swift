@@ -14,10 +14,13 @@
 // Forward Y = X · Mᵀ + b; backward ∂X = ∂Y · M, ∂M = ∂Yᵀ · X, and ∂W is ∂M folded back: each
 // tap sums the entries of M it was copied to.
 
+import Foundation
+
 /// The fully connected form of a convolution (see the comment at the top of the file).
 enum FullyConnectedConvolution {
-    /// Off: such convolutions take oneDNN or im2col like any other (the tests compare them so).
-    nonisolated(unsafe) static var isEnabled = true
+    /// Off: such convolutions take oneDNN or im2col like any other (the tests compare them so;
+    /// users set `D2L_DENSE_CONV=0` in the environment instead).
+    nonisolated(unsafe) static var isEnabled = ProcessInfo.processInfo.environment["D2L_DENSE_CONV"] != "0"
 
     /// The largest dense matrix built, in floats (16 MiB); larger ones are left to the other paths.
     static let maximumMatrixFloats = 1 << 22
