@@ -43,10 +43,14 @@ static void open_library(void) {
         snprintf(unavailable, sizeof unavailable, "switched off by D2L_ONEDNN=0");
         return;
     }
-    // oneDNN's threads come from OpenMP, whose idle workers spin by default and would then take
-    // a core from the work that follows a convolution; asked to, they sleep instead. libgomp
-    // reads this when it is loaded, which is the dlopen below.
-    setenv("OMP_WAIT_POLICY", "PASSIVE", 0);
+    // oneDNN's threads come from OpenMP, whose idle workers spin for a while before they sleep.
+    // Spinning without end (OMP_WAIT_POLICY=ACTIVE) takes a core from D2L's own loops that
+    // follow a convolution (ResNet-18's step 20 % slower); no spin at all (PASSIVE) makes every
+    // call wake them through the kernel, which halved GoogLeNet's speed at batch 16, where a
+    // step is hundreds of small convolutions. A short spin of 10 000 rounds (libgomp's default
+    // is 300 000) serves both. Either variable set by the user wins; libgomp reads them when it
+    // is loaded, which is the dlopen below.
+    if (!getenv("OMP_WAIT_POLICY")) setenv("GOMP_SPINCOUNT", "10000", 0);
     void *library = dlopen("libdnnl.so.2", RTLD_NOW | RTLD_LOCAL);
     if (!library) {
         snprintf(unavailable, sizeof unavailable, "libdnnl.so.2 not found (apt-get install libdnnl-dev)");
