@@ -78,7 +78,7 @@ public extension TrainableNet {
     static let googlenet = TrainableNet(
         name: "googlenet", section: "7.4.3", title: "GoogLeNet: training on Fashion-MNIST",
         book: NetSettings(epochs: 10, lr: 0.1, batchSize: 128, resize: 96),
-        preset: NetSettings(epochs: 2, lr: 0.1, batchSize: 16, resize: 32, trainExamples: nil),
+        preset: NetSettings(epochs: 3, lr: 0.1, batchSize: 16, resize: 32, trainExamples: nil),
         bookTestAccuracy: "0.886", make: { _, g in GoogLeNet.makeNet(generator: g) })
 
     /// §7.6.3: lr 0.05, 10 epochs, batch 256, 96 pixels.
