@@ -39,9 +39,9 @@ enum FullyConnectedConvolution {
         guard isEnabled, g.n > 0, x.dtype == .float32, weight.dtype == .float32, applies(to: g, outChannels: outChannels)
         else { return nil }
         let rows = outChannels * g.plane, columns = g.imageSize
-        let input = x.detach().contiguous()
+        let input = x.detach().contiguous(), kernels = weight.detach().contiguous()
         let matrix = Tensor(uninitializedShape: [rows, columns])
-        withExtendedLifetime(weight) { expand(weight.detach().contiguous().base, g, outChannels, into: matrix.storage.pointer) }
+        withExtendedLifetime(kernels) { expand(kernels.base, g, outChannels, into: matrix.storage.pointer) }
         let out = Tensor(uninitializedShape: [g.n, outChannels, g.oh, g.ow])
         let shift = bias?.detach().contiguous()
         withExtendedLifetime((input, matrix, shift)) {

@@ -48,8 +48,6 @@ extension Tensor {
         let windowHeight = rows.map { $0.1 - $0.0 }.max() ?? 0, windowWidth = columns.map { $0.1 - $0.0 }.max() ?? 0
         winners.withUnsafeMutableBufferPointer { best in
             let bestBase = best.baseAddress!
-            rows.withUnsafeBufferPointer { rows in
-            columns.withUnsafeBufferPointer { columns in
             Kernels.parallelRanges(planes, workPerItem: g.oh * g.ow * windowHeight * windowWidth) { start, end in
                 // Wrapping index arithmetic (no overflow checks) in the loops that run per pixel.
                 let width = g.w
@@ -89,8 +87,6 @@ extension Tensor {
                         }
                     }
                 }
-            }
-            }
             }
         }
         let picked = winners
