@@ -144,10 +144,7 @@ enum FullyConnectedConvolution {
         db.initialize(repeating: 0, count: channels)
         for n in 0..<images {
             for o in 0..<channels {
-                let row = dy + (n * channels + o) * plane
-                var sum: Float = 0
-                for t in 0..<plane { sum += row[t] }
-                db[o] += sum
+                db[o] += Tensor.rowSum(dy + (n * channels + o) * plane, plane)
             }
         }
     }
